@@ -1,0 +1,14 @@
+//! The pallets benchmarked in this runtime (run with `frame-omni-bencher v1 benchmark pallet`
+//! against the runtime built with `--features runtime-benchmarks`).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_utility, Utility]
+	[pallet_assets, Assets]
+	[pallet_nfts, Nfts]
+	[pallet_sudo, Sudo]
+);

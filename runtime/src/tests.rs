@@ -1,0 +1,150 @@
+//! Runtime-level tests: genesis presets and the offchain-worker transaction plumbing.
+
+use crate::*;
+use codec::Decode;
+use frame_support::traits::fungible::Inspect;
+use sp_core::offchain::{testing, OffchainDbExt, OffchainWorkerExt, TransactionPoolExt};
+use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+use sp_runtime::traits::Checkable;
+use std::sync::Arc;
+
+/// Externalities with the genesis state of a named runtime preset.
+fn preset_ext(name: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&name.into()).expect("preset exists");
+	let mut config = RuntimeGenesisConfig::default();
+	let mut json = serde_json::to_value(&config).expect("genesis config serializes");
+	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("patch is json");
+	json_merge(&mut json, patch);
+	config = serde_json::from_value(json).expect("patched genesis config deserializes");
+	config.build_storage().expect("genesis builds").into()
+}
+
+fn json_merge(a: &mut serde_json::Value, b: serde_json::Value) {
+	match (a, b) {
+		(serde_json::Value::Object(a), serde_json::Value::Object(b)) =>
+			for (k, v) in b {
+				json_merge(a.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(a, b) => *a = b,
+	}
+}
+
+#[test]
+fn preset_names_are_dev_and_local_testnet() {
+	let names: Vec<String> = genesis_config_presets::preset_names()
+		.into_iter()
+		.map(|p| String::from_utf8(p.as_ref().to_vec()).unwrap())
+		.collect();
+	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
+	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn dev_preset_has_alice_as_sole_validator_and_sudo() {
+	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(Session::validators(), vec![alice.clone()]);
+		assert_eq!(Babe::authorities().len(), 1);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice.clone()));
+		assert_eq!(Balances::balance(&alice), genesis_config_presets::ENDOWMENT);
+		assert_eq!(
+			pallet_assets::NextAssetId::<Runtime>::get(),
+			Some(configs::FIRST_USER_ASSET_ID)
+		);
+	});
+}
+
+#[test]
+fn local_preset_has_four_validators() {
+	preset_ext(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		use sp_keyring::Sr25519Keyring::*;
+		let expected: Vec<AccountId> =
+			[Alice, Bob, Charlie, Dave].iter().map(|k| k.to_account_id()).collect();
+		let mut validators = Session::validators();
+		validators.sort();
+		let mut expected_sorted = expected.clone();
+		expected_sorted.sort();
+		assert_eq!(validators, expected_sorted);
+		assert_eq!(Babe::authorities().len(), 4);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 4);
+	});
+}
+
+#[test]
+fn hlx_has_twelve_decimals_and_an_existential_deposit() {
+	assert_eq!(UNIT, 10u128.pow(12));
+	assert!(EXISTENTIAL_DEPOSIT > 0 && EXISTENTIAL_DEPOSIT < UNIT);
+}
+
+/// A key type and app crypto only this test uses: pallets with offchain workers define theirs
+/// (e.g. `gpuv` for proof-of-GPU verifiers) the same way.
+mod test_ocw_crypto {
+	use sp_runtime::{
+		app_crypto::{app_crypto, sr25519},
+		KeyTypeId, MultiSignature, MultiSigner,
+	};
+	pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"tocw");
+	app_crypto!(sr25519, KEY_TYPE);
+
+	pub struct TestOcwAuthId;
+	impl frame_system::offchain::AppCrypto<MultiSigner, MultiSignature> for TestOcwAuthId {
+		type RuntimeAppPublic = Public;
+		type GenericSignature = sp_core::sr25519::Signature;
+		type GenericPublic = sp_core::sr25519::Public;
+	}
+}
+
+#[test]
+fn offchain_worker_can_submit_a_valid_signed_transaction() {
+	use frame_system::offchain::{SendSignedTransaction, Signer};
+
+	let keystore = MemoryKeystore::new();
+	let public = keystore
+		.sr25519_generate_new(test_ocw_crypto::KEY_TYPE, Some("//Alice"))
+		.expect("key generated");
+	let (offchain, _offchain_state) = testing::TestOffchainExt::new();
+	let (pool, pool_state) = testing::TestTransactionPoolExt::new();
+
+	let mut ext = preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET);
+	ext.register_extension(OffchainDbExt::new(offchain.clone()));
+	ext.register_extension(OffchainWorkerExt::new(offchain));
+	ext.register_extension(TransactionPoolExt::new(pool));
+	ext.register_extension(KeystoreExt(Arc::new(keystore)));
+
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		let signer = Signer::<Runtime, test_ocw_crypto::TestOcwAuthId>::all_accounts();
+		assert!(signer.can_sign(), "the keystore key is usable by the OCW");
+		let results = signer.send_signed_transaction(|_account| {
+			frame_system::Call::<Runtime>::remark_with_event { remark: b"ocw".to_vec() }
+		});
+		assert_eq!(results.len(), 1);
+		assert!(results[0].1.is_ok(), "submitted to the pool");
+
+		// The pool received exactly one transaction: a signed extrinsic from Alice's account,
+		// whose signature and extensions check out against the chain context.
+		let txs = std::mem::take(&mut pool_state.write().transactions);
+		assert_eq!(txs.len(), 1);
+		let xt = UncheckedExtrinsic::decode(&mut &txs[0][..]).expect("decodes");
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(AccountId::from(public), alice);
+		let checked = xt
+			.check(&frame_system::ChainContext::<Runtime>::default())
+			.expect("signature verifies");
+		match checked.format {
+			sp_runtime::generic::ExtrinsicFormat::Signed(who, _) => assert_eq!(who, alice),
+			other => panic!("expected a signed extrinsic, got {other:?}"),
+		}
+		assert_eq!(
+			checked.function,
+			RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"ocw".to_vec() })
+		);
+		// A tampered call no longer verifies.
+		let mut tampered = txs[0].clone();
+		let n = tampered.len();
+		tampered[n - 1] ^= 0x01;
+		let tampered = UncheckedExtrinsic::decode(&mut &tampered[..]).expect("still decodes");
+		assert!(tampered.check(&frame_system::ChainContext::<Runtime>::default()).is_err());
+	});
+}
