@@ -7,6 +7,10 @@ fn main() {
 		let manifest_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
 		let mut flags = std::env::var("WASM_BUILD_RUSTFLAGS").unwrap_or_default();
 		if let Some(repo) = manifest_dir.parent() {
+			// The target dir lives outside the checkout (CARGO_TARGET_DIR), so tell the Wasm
+			// builder where the workspace (and its Cargo.lock) is: the Wasm build then uses the
+			// exact locked dependency versions.
+			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", repo);
 			flags.push_str(&format!(" --remap-path-prefix={}=/heliox", repo.display()));
 		}
 		if let Some(home) = std::env::var_os("CARGO_HOME")
