@@ -20,6 +20,12 @@ fn main() {
 			flags.push_str(&format!(" --remap-path-prefix={}=/cargo", home.display()));
 		}
 		std::env::set_var("WASM_BUILD_RUSTFLAGS", flags.trim());
+		// Always ship the compacted + compressed release blob, also from debug node builds, so a
+		// debug node, a release node and the committed chain specs share one runtime and one
+		// genesis hash.
+		if std::env::var_os("WASM_BUILD_TYPE").is_none() {
+			std::env::set_var("WASM_BUILD_TYPE", "release");
+		}
 		substrate_wasm_builder::WasmBuilder::build_using_defaults();
 	}
 }
