@@ -23,9 +23,16 @@ dev: build
 	@echo "polkadot.js apps: https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$(RPC_PORT)#/explorer"
 	$(NODE) --dev --base-path "$(HELIOX_DEV_BASE)" --rpc-port $(RPC_PORT) --rpc-cors all
 
-## Run every test: unit, runtime, and end-to-end tests against the real node binary.
+PY_VENV := $(CARGO_TARGET_DIR)/py-venv
+
+## Run every test: unit, runtime, and end-to-end tests against the real node binary (Rust with
+## subxt, and Python with py-substrate-interface, against the node binary `cargo test` built).
 test: deps
 	cargo test --workspace --no-fail-fast
+	@test -x "$(PY_VENV)/bin/python" || python3 -m venv "$(PY_VENV)"
+	@"$(PY_VENV)/bin/python" -c "import substrateinterface" 2>/dev/null || \
+		"$(PY_VENV)/bin/pip" install --quiet "substrate-interface>=1.7,<2"
+	"$(PY_VENV)/bin/python" tests/py/client_compat.py "$(NODE)"
 
 ## Lints (clippy, every target) and formatting.
 lint: deps

@@ -17,6 +17,11 @@ fi
 missing=()
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 command -v clang >/dev/null 2>&1 || missing+=(clang)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The end-to-end client test runs py-substrate-interface from a virtualenv.
+if command -v python3 >/dev/null 2>&1 && ! python3 -c "import venv, ensurepip" >/dev/null 2>&1; then
+	missing+=(python3-venv)
+fi
 if ((${#missing[@]})); then
 	sudo=""
 	[[ $(id -u) -ne 0 ]] && sudo="sudo"

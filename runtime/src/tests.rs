@@ -31,10 +31,7 @@ fn json_merge(a: &mut serde_json::Value, b: serde_json::Value) {
 
 #[test]
 fn preset_names_are_dev_and_local_testnet() {
-	let names: Vec<String> = genesis_config_presets::preset_names()
-		.into_iter()
-		.map(|p| String::from_utf8(p.as_ref().to_vec()).unwrap())
-		.collect();
+	let names: Vec<String> = genesis_config_presets::preset_names();
 	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 }

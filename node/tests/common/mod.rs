@@ -46,15 +46,14 @@ impl DevNode {
 			.args(["--dev", "--base-path"])
 			.arg(base_path)
 			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--port", &p2p_port.to_string()])
 			.args(["--prometheus-port", &prometheus_port.to_string()])
-			.args(["--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			.args(["--no-telemetry", "--no-mdns"])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
 			.stdout(Stdio::null())
 			.stderr(Stdio::from(log))
 			.spawn()
 			.expect("heliox-node starts");
-		let node =
+		let mut node =
 			DevNode { child: Some(child), rpc_port, base_path: base_path.to_path_buf(), log_path };
 		node.wait_for_rpc(Duration::from_secs(180)).await;
 		node
@@ -68,9 +67,12 @@ impl DevNode {
 		std::fs::read_to_string(&self.log_path).unwrap_or_default()
 	}
 
-	async fn wait_for_rpc(&self, timeout: Duration) {
+	async fn wait_for_rpc(&mut self, timeout: Duration) {
 		let start = Instant::now();
 		loop {
+			if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+				panic!("node exited with {status} before answering RPC; log:\n{}", self.log());
+			}
 			if let Ok(client) = RpcClient::from_insecure_url(self.ws_url()).await {
 				let health: Result<Value, _> = client.request("system_health", rpc_params![]).await;
 				if health.is_ok() {
