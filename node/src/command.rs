@@ -8,6 +8,19 @@ use crate::{
 use heliox_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
+use std::future::Future;
+
+/// Runs a subcommand's future while keeping the BABE worker alive: `new_partial` starts the
+/// worker as an essential task that ends (and takes the node down) when its last handle drops.
+fn with_babe_worker<F: Future>(
+	babe_worker: sc_consensus_babe::BabeWorkerHandle<Block>,
+	fut: F,
+) -> impl Future<Output = F::Output> {
+	async move {
+		let _babe_worker = babe_worker;
+		fut.await
+	}
+}
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -52,31 +65,33 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, import_queue, .. } =
+				let PartialComponents { client, task_manager, import_queue, other, .. } =
 					service::new_partial(&config)?;
-				Ok((cmd.run(client, import_queue), task_manager))
+				Ok((with_babe_worker(other.2, cmd.run(client, import_queue)), task_manager))
 			})
 		},
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
-				Ok((cmd.run(client, config.database), task_manager))
+				let PartialComponents { client, task_manager, other, .. } =
+					service::new_partial(&config)?;
+				Ok((with_babe_worker(other.2, cmd.run(client, config.database)), task_manager))
 			})
 		},
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
-				Ok((cmd.run(client, config.chain_spec), task_manager))
+				let PartialComponents { client, task_manager, other, .. } =
+					service::new_partial(&config)?;
+				Ok((with_babe_worker(other.2, cmd.run(client, config.chain_spec)), task_manager))
 			})
 		},
 		Some(Subcommand::ImportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, import_queue, .. } =
+				let PartialComponents { client, task_manager, import_queue, other, .. } =
 					service::new_partial(&config)?;
-				Ok((cmd.run(client, import_queue), task_manager))
+				Ok((with_babe_worker(other.2, cmd.run(client, import_queue)), task_manager))
 			})
 		},
 		Some(Subcommand::PurgeChain(cmd)) => {
@@ -86,7 +101,7 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, backend, .. } =
+				let PartialComponents { client, task_manager, backend, other, .. } =
 					service::new_partial(&config)?;
 				// Consensus keeps auxiliary data (BABE epochs, GRANDPA authority sets) that must
 				// be reverted together with the blocks.
@@ -97,7 +112,7 @@ pub fn run() -> sc_cli::Result<()> {
 						Ok(())
 					},
 				);
-				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
+				Ok((with_babe_worker(other.2, cmd.run(client, backend, Some(aux_revert))), task_manager))
 			})
 		},
 		Some(Subcommand::ChainInfo(cmd)) => {
