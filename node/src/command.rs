@@ -1,5 +1,8 @@
 //! Dispatch of the command line to the node and its subcommands.
 
+// `sc_cli::Error` is large, but the `SubstrateCli`/`Runner` API dictates it as the error type.
+#![allow(clippy::result_large_err)]
+
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
@@ -12,14 +15,12 @@ use std::future::Future;
 
 /// Runs a subcommand's future while keeping the BABE worker alive: `new_partial` starts the
 /// worker as an essential task that ends (and takes the node down) when its last handle drops.
-fn with_babe_worker<F: Future>(
+async fn with_babe_worker<F: Future>(
 	babe_worker: sc_consensus_babe::BabeWorkerHandle<Block>,
 	fut: F,
-) -> impl Future<Output = F::Output> {
-	async move {
-		let _babe_worker = babe_worker;
-		fut.await
-	}
+) -> F::Output {
+	let _babe_worker = babe_worker;
+	fut.await
 }
 
 impl SubstrateCli for Cli {

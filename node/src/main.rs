@@ -7,6 +7,8 @@ mod command;
 mod rpc;
 mod service;
 
+// `sc_cli::Error` is large, but it is the error type of the `sc-cli` API.
+#[allow(clippy::result_large_err)]
 fn main() -> sc_cli::Result<()> {
 	command::run()
 }

@@ -1,6 +1,9 @@
 //! The Heliox full node: BABE block production, GRANDPA finality, ParityDB, offchain workers,
 //! JSON-RPC and Prometheus, assembled from `sc-service`.
 
+// `sc_service::Error` is large, but it is the error type the `sc-service` builders return.
+#![allow(clippy::result_large_err)]
+
 use futures::FutureExt;
 use heliox_runtime::{apis::RuntimeApi, opaque::Block};
 use sc_client_api::{Backend, BlockBackend};

@@ -119,6 +119,10 @@ pub mod currency {
 	/// Minimum balance an account must keep to exist.
 	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 
+	// HLX has 12 decimals, and the existential deposit is a positive fraction of one HLX.
+	const _: () = assert!(UNIT == 1_000_000_000_000);
+	const _: () = assert!(EXISTENTIAL_DEPOSIT > 0 && EXISTENTIAL_DEPOSIT < UNIT);
+
 	/// Storage deposit: a base per item plus a price per byte, so that state bloat costs HLX.
 	pub const fn deposit(items: u32, bytes: u32) -> Balance {
 		items as Balance * 100 * MILLI_UNIT + (bytes as Balance) * 100 * MICRO_UNIT

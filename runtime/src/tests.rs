@@ -68,12 +68,6 @@ fn local_preset_has_four_validators() {
 	});
 }
 
-#[test]
-fn hlx_has_twelve_decimals_and_an_existential_deposit() {
-	assert_eq!(UNIT, 10u128.pow(12));
-	assert!(EXISTENTIAL_DEPOSIT > 0 && EXISTENTIAL_DEPOSIT < UNIT);
-}
-
 /// A key type and app crypto only this test uses: pallets with offchain workers define theirs
 /// (e.g. `gpuv` for proof-of-GPU verifiers) the same way.
 mod test_ocw_crypto {
