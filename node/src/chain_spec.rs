@@ -50,7 +50,12 @@ pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"dev" => Box::new(development_chain_spec()?),
 		"local" => Box::new(local_chain_spec()?),
-		"" => return Err("no chain given: use --dev, --chain dev, --chain local or --chain <spec.json>".into()),
+		"" => {
+			return Err(
+				"no chain given: use --dev, --chain dev, --chain local or --chain <spec.json>"
+					.into(),
+			)
+		},
 		path => {
 			let path = std::path::PathBuf::from(path);
 			if !path.exists() {

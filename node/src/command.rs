@@ -68,7 +68,10 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, other, .. } =
 					service::new_partial(&config)?;
-				Ok((with_babe_worker(other.2, cmd.run(client, import_queue)), task_manager))
+				Ok((
+					with_babe_worker(other.babe_worker, cmd.run(client, import_queue)),
+					task_manager,
+				))
 			})
 		},
 		Some(Subcommand::ExportBlocks(cmd)) => {
@@ -76,7 +79,10 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, other, .. } =
 					service::new_partial(&config)?;
-				Ok((with_babe_worker(other.2, cmd.run(client, config.database)), task_manager))
+				Ok((
+					with_babe_worker(other.babe_worker, cmd.run(client, config.database)),
+					task_manager,
+				))
 			})
 		},
 		Some(Subcommand::ExportState(cmd)) => {
@@ -84,7 +90,10 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, other, .. } =
 					service::new_partial(&config)?;
-				Ok((with_babe_worker(other.2, cmd.run(client, config.chain_spec)), task_manager))
+				Ok((
+					with_babe_worker(other.babe_worker, cmd.run(client, config.chain_spec)),
+					task_manager,
+				))
 			})
 		},
 		Some(Subcommand::ImportBlocks(cmd)) => {
@@ -92,7 +101,10 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, other, .. } =
 					service::new_partial(&config)?;
-				Ok((with_babe_worker(other.2, cmd.run(client, import_queue)), task_manager))
+				Ok((
+					with_babe_worker(other.babe_worker, cmd.run(client, import_queue)),
+					task_manager,
+				))
 			})
 		},
 		Some(Subcommand::PurgeChain(cmd)) => {
@@ -106,14 +118,16 @@ pub fn run() -> sc_cli::Result<()> {
 					service::new_partial(&config)?;
 				// Consensus keeps auxiliary data (BABE epochs, GRANDPA authority sets) that must
 				// be reverted together with the blocks.
-				let aux_revert = Box::new(
-					|client: std::sync::Arc<service::FullClient>, backend, blocks| {
+				let aux_revert =
+					Box::new(|client: std::sync::Arc<service::FullClient>, backend, blocks| {
 						sc_consensus_babe::revert(client.clone(), backend, blocks)?;
 						sc_consensus_grandpa::revert(client, blocks)?;
 						Ok(())
-					},
-				);
-				Ok((with_babe_worker(other.2, cmd.run(client, backend, Some(aux_revert))), task_manager))
+					});
+				Ok((
+					with_babe_worker(other.babe_worker, cmd.run(client, backend, Some(aux_revert))),
+					task_manager,
+				))
 			})
 		},
 		Some(Subcommand::ChainInfo(cmd)) => {
@@ -125,12 +139,16 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
+						sc_network::NetworkWorker<
+							Block,
+							<Block as sp_runtime::traits::Block>::Hash,
+						>,
 					>(config)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p =>
+					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service),
+							.map_err(sc_cli::Error::Service)
+					},
 				}
 			})
 		},

@@ -39,6 +39,21 @@ type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
 /// warp sync can prove finality without replaying every block.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 
+/// The consensus pieces `new_partial` builds beside the client and the import queue.
+pub struct ConsensusParts {
+	/// BABE block import (wrapping GRANDPA's), used by the block author.
+	pub block_import: FullBabeBlockImport,
+	/// BABE's epoch data and configuration.
+	pub babe_link: sc_consensus_babe::BabeLink<Block>,
+	/// Handle to the BABE worker. The worker is an essential task that stops (taking the node
+	/// down) when its last handle is dropped, so whoever uses `new_partial` must keep this.
+	pub babe_worker: sc_consensus_babe::BabeWorkerHandle<Block>,
+	/// GRANDPA's half of the link to the voter.
+	pub grandpa_link: sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
+	/// Telemetry, if endpoints are configured.
+	pub telemetry: Option<Telemetry>,
+}
+
 /// The pieces of a node built before networking starts (also used by `check-block`,
 /// `import-blocks`, `revert`, ...).
 pub type Service = sc_service::PartialComponents<
@@ -47,14 +62,7 @@ pub type Service = sc_service::PartialComponents<
 	FullSelectChain,
 	sc_consensus::DefaultImportQueue<Block>,
 	FullPool,
-	(
-		FullBabeBlockImport,
-		sc_consensus_babe::BabeLink<Block>,
-		// The BABE worker stops when its last handle is dropped, so the node keeps one (the RPC).
-		sc_consensus_babe::BabeWorkerHandle<Block>,
-		sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
-		Option<Telemetry>,
-	),
+	ConsensusParts,
 >;
 
 /// Inherent data for a block built or checked at `now`: the timestamp and the BABE slot.
@@ -153,12 +161,20 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (block_import, babe_link, babe_worker_handle, grandpa_link, telemetry),
+		other: ConsensusParts {
+			block_import,
+			babe_link,
+			babe_worker: babe_worker_handle,
+			grandpa_link,
+			telemetry,
+		},
 	})
 }
 
 /// Builds and starts a full node (validator if `--validator`/`--dev` and keys are present).
-pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+pub fn new_full<
+	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
+>(
 	config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
@@ -169,7 +185,14 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (block_import, babe_link, babe_worker_handle, grandpa_link, mut telemetry),
+		other:
+			ConsensusParts {
+				block_import,
+				babe_link,
+				babe_worker: babe_worker_handle,
+				grandpa_link,
+				mut telemetry,
+			},
 	} = new_partial(&config)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
