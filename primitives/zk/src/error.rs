@@ -1,6 +1,6 @@
 //! The one error type of the crate.
 
-use codec::{Decode, Encode, MaxEncodedLen};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
 /// Why an encoding, a verifying key, a proof or a batch was refused.
@@ -8,7 +8,9 @@ use scale_info::TypeInfo;
 /// Decoding errors name the first problem found, in the order the bytes are read. Every variant
 /// is a plain tag, so the type is `Copy`, SCALE-encodes to one byte and can be turned into a
 /// pallet error one to one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
 pub enum ZkError {
 	/// The input ends before the encoding does (also: a list shorter than its length prefix).
 	InvalidLength,
@@ -55,6 +57,17 @@ pub enum ZkError {
 }
 
 impl ZkError {
+	/// The SCALE index of the variant (its one-byte encoding).
+	pub fn index(&self) -> u8 {
+		// Every variant is a unit variant, so the encoding is exactly the index byte.
+		self.encode().first().copied().unwrap_or(u8::MAX)
+	}
+
+	/// The variant with SCALE index `index`, if any.
+	pub fn from_index(index: u8) -> Option<Self> {
+		Self::decode(&mut &[index][..]).ok()
+	}
+
 	/// A short, stable, human-readable description.
 	pub const fn as_str(&self) -> &'static str {
 		match self {

@@ -63,15 +63,24 @@
 //!
 //! `std` (default) adds the [`snarkjs`] JSON converter and conversions from and to
 //! `ark-groth16` types. Without it the crate builds for `wasm32v1-none`.
+//!
+//! `host` adds the native host functions ([`host`], registered by the node) and the
+//! [`NativeHost`] backend that calls them from a runtime; [`InRuntime`] runs the same code
+//! inside the caller. Both implement [`Groth16Backend`], the byte-level interface a pallet uses.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+pub mod backend;
 pub mod encoding;
 mod error;
+#[cfg(feature = "host")]
+pub mod host;
 mod prepared;
 mod proof;
+#[cfg(feature = "synthetic-keys")]
+pub mod synthetic;
 #[cfg(feature = "std")]
 pub mod snarkjs;
 mod verify;
@@ -79,6 +88,9 @@ mod vk;
 
 pub use ark_bn254::{Fq, Fr, G1Affine, G2Affine};
 pub use encoding::{decode_public_inputs, decode_scalar, encode_scalar, PublicInputBytes};
+#[cfg(feature = "host")]
+pub use backend::NativeHost;
+pub use backend::{Groth16Backend, InRuntime};
 pub use error::ZkError;
 pub use prepared::{
 	prepared_vk_len, PreparedVk, G2_LINE_COEFFICIENTS, GT_LEN, PREPARED_VK_FORMAT_VERSION,
@@ -86,6 +98,6 @@ pub use prepared::{
 pub use proof::{Proof, ProofBytes, PROOF_LEN};
 pub use verify::{batch_coefficients, verify, verify_batch, verify_each, verify_proof};
 pub use vk::{
-	check_input_count, declared_input_count, statement_id, validate_vk, verifying_key_len, vk_id,
+	check_input_count, declared_input_count, statement_id, validate_vk, verifying_key_len, vk_id, vk_id_of_bytes,
 	VerifyingKey, VerifyingKeyBytes, VkId, VK_HEADER_LEN,
 };

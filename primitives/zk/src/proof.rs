@@ -1,6 +1,6 @@
 //! Groth16 proofs: the fixed 256-byte encoding and the decoded, checked form.
 
-use codec::{Decode, Encode, MaxEncodedLen};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
 use ark_bn254::{G1Affine, G2Affine};
@@ -17,7 +17,9 @@ pub const PROOF_LEN: usize = G1_LEN + G2_LEN + G1_LEN;
 /// same bytes as `ark_groth16::Proof::<Bn254>::serialize_uncompressed`).
 ///
 /// Holding a `ProofBytes` says nothing about validity; [`Proof::from_bytes`] decodes strictly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
 pub struct ProofBytes(pub [u8; PROOF_LEN]);
 
 impl ProofBytes {

@@ -212,6 +212,12 @@ pub fn vk_id(vk: &VerifyingKey) -> VkId {
 	vk.id()
 }
 
+/// `blake2_256` of bytes that hold a canonical key encoding (equal to [`vk_id`] of the decoded
+/// key when the bytes decode; meaningless otherwise — decode or validate first).
+pub fn vk_id_of_bytes(canonical: &[u8]) -> VkId {
+	sp_crypto_hashing::blake2_256(canonical)
+}
+
 /// Checks that a (strictly decoded) key is safe to register:
 ///
 /// - it has at least `IC[0]` ([`ZkError::IcLengthMismatch`]) and at most `max_inputs` public

@@ -4,6 +4,7 @@
 //! One test binary (modules below) so the fixtures — trusted setups and proofs for two small
 //! circuits — are generated once and shared by every test.
 
+mod backend;
 mod encoding;
 mod prepared;
 mod snarkjs;

@@ -1,0 +1,121 @@
+//! Verifying proofs and recording attestations.
+
+use alloc::vec::Vec;
+
+use frame_support::pallet_prelude::*;
+use heliox_zk::{Groth16Backend, ProofBytes, PublicInputBytes};
+
+use crate::*;
+
+/// A key ready for verification: its record and prepared bytes.
+struct LoadedKey<T: Config> {
+	info: VerifyingKeyInfoOf<T>,
+	prepared: BoundedVec<u8, MaxPreparedLen<T>>,
+}
+
+impl<T: Config> Pallet<T> {
+	fn load_key(vk_id: &VkId) -> Result<LoadedKey<T>, DispatchError> {
+		let info = VerifyingKeys::<T>::get(vk_id).ok_or(Error::<T>::UnknownVerifyingKey)?;
+		let prepared = PreparedKeys::<T>::get(vk_id).ok_or(Error::<T>::CorruptPreparedKey)?;
+		Ok(LoadedKey { info, prepared })
+	}
+
+	/// The statement id of `inputs` under `vk_id`, after checking the input count.
+	fn statement_for(
+		vk_id: &VkId,
+		info: &VerifyingKeyInfoOf<T>,
+		inputs: &[PublicInputBytes],
+	) -> Result<StatementId, DispatchError> {
+		ensure!(inputs.len() == info.num_inputs as usize, Error::<T>::PublicInputCountMismatch);
+		Ok(heliox_zk::statement_id(vk_id, inputs).map_err(Error::<T>::from)?)
+	}
+
+	fn record(
+		statement: StatementId,
+		vk_id: VkId,
+		layout: &ZkmlLayout,
+		submitter: T::AccountId,
+		inputs: &[PublicInputBytes],
+		meta: BoundedVec<u8, T::MaxMetaLen>,
+	) {
+		Attestations::<T>::insert(
+			statement,
+			Attestation {
+				vk_id,
+				submitter: submitter.clone(),
+				block: frame_system::Pallet::<T>::block_number(),
+				model_commitment: ZkmlLayout::pick(layout.model_commitment, inputs),
+				input_commitment: ZkmlLayout::pick(layout.input_commitment, inputs),
+				output_commitment: ZkmlLayout::pick(layout.output_commitment, inputs),
+				meta,
+			},
+		);
+		AttestationCount::<T>::mutate(|count| *count = count.saturating_add(1));
+		Self::deposit_event(Event::AttestationRecorded { statement, vk_id, submitter });
+	}
+
+	/// [`Pallet::submit_attestation`]: cheap checks (key, count, duplicate) before the pairing.
+	pub(crate) fn do_submit_attestation(
+		submitter: T::AccountId,
+		vk_id: VkId,
+		proof: ProofBytes,
+		inputs: Vec<PublicInputBytes>,
+		meta: BoundedVec<u8, T::MaxMetaLen>,
+	) -> Result<StatementId, DispatchError> {
+		let key = Self::load_key(&vk_id)?;
+		let statement = Self::statement_for(&vk_id, &key.info, &inputs)?;
+		ensure!(!Attestations::<T>::contains_key(statement), Error::<T>::DuplicateStatement);
+		T::Backend::verify(&key.prepared, &proof, &inputs).map_err(Error::<T>::from)?;
+
+		Self::record(statement, vk_id, &key.info.layout, submitter, &inputs, meta);
+		VerifyingKeys::<T>::mutate(vk_id, |info| {
+			if let Some(info) = info {
+				info.attestations = info.attestations.saturating_add(1);
+			}
+		});
+		Ok(statement)
+	}
+
+	/// [`Pallet::submit_attestations`]: every item is checked (count, duplicates in storage
+	/// and in the batch) before one batch verification; then all are recorded.
+	pub(crate) fn do_submit_attestations(
+		submitter: T::AccountId,
+		vk_id: VkId,
+		items: Vec<AttestationItemOf<T>>,
+	) -> Result<Vec<StatementId>, DispatchError> {
+		ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
+		ensure!(items.len() <= T::MaxBatchSize::get() as usize, Error::<T>::BatchTooLarge);
+		let key = Self::load_key(&vk_id)?;
+		let mut statements = Vec::with_capacity(items.len());
+		for item in &items {
+			let statement = Self::statement_for(&vk_id, &key.info, &item.public_inputs)?;
+			ensure!(!Attestations::<T>::contains_key(statement), Error::<T>::DuplicateStatement);
+			ensure!(!statements.contains(&statement), Error::<T>::DuplicateStatementInBatch);
+			statements.push(statement);
+		}
+		let proofs: Vec<ProofBytes> = items.iter().map(|item| item.proof).collect();
+		let inputs: Vec<PublicInputBytes> =
+			items.iter().flat_map(|item| item.public_inputs.iter().copied()).collect();
+		T::Backend::verify_batch(&key.prepared, &proofs, &inputs, T::MaxBatchSize::get())
+			.map_err(Error::<T>::from)?;
+
+		let count = items.len() as u32;
+		for (item, statement) in items.into_iter().zip(&statements) {
+			Self::record(
+				*statement,
+				vk_id,
+				&key.info.layout,
+				submitter.clone(),
+				&item.public_inputs,
+				item.meta,
+			);
+		}
+		VerifyingKeys::<T>::mutate(vk_id, |info| {
+			if let Some(info) = info {
+				info.attestations = info.attestations.saturating_add(u64::from(count));
+			}
+		});
+		Self::deposit_event(Event::BatchVerified { vk_id, count });
+		Ok(statements)
+	}
+}
