@@ -6,7 +6,7 @@ use sc_cli::RunCmd;
 #[derive(Debug, clap::Parser)]
 #[command(
 	about = "Heliox node: BABE + GRANDPA validator/full node for the Heliox AI-infrastructure chain",
-	after_help = "Examples:\n  heliox-node --dev                          single-validator dev chain (temporary state)\n  heliox-node --dev --base-path ./data       dev chain that keeps its state\n  heliox-node --chain local --alice --validator\n  heliox-node build-spec --chain local --raw > local-raw.json"
+	after_help = "Examples:\n  heliox-node --dev                          single-validator dev chain (temporary state)\n  heliox-node --dev --base-path ./data       dev chain that keeps its state\n  heliox-node --chain local --alice --validator\n  heliox-node build-spec --chain local --raw > local-raw.json\n  heliox-node zk convert --vk verification_key.json --proof proof.json --public public.json"
 )]
 pub struct Cli {
 	/// A maintenance subcommand; without one the node runs.
@@ -49,4 +49,13 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// ZKML tools: convert snarkjs output to the chain's encodings, verify proofs offline.
+	#[command(subcommand)]
+	Zk(crate::zk_cli::ZkCmd),
+
+	/// Benchmark the runtime's pallets (`benchmark pallet`) or the machine (`benchmark machine`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }

@@ -134,6 +134,23 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
+		Some(Subcommand::Zk(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		#[cfg(feature = "runtime-benchmarks")]
+		Some(Subcommand::Benchmark(cmd)) => {
+			use frame_benchmarking_cli::BenchmarkCmd;
+			let runner = cli.create_runner(cmd)?;
+			match cmd {
+				BenchmarkCmd::Pallet(cmd) => runner.sync_run(|config| {
+					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, service::HostFunctions>(
+						Some(config.chain_spec),
+					)
+				}),
+				BenchmarkCmd::Machine(cmd) => runner.sync_run(|config| {
+					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
+				}),
+				_ => Err("only `benchmark pallet` and `benchmark machine` are wired in heliox-node".into()),
+			}
+		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {

@@ -6,6 +6,8 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod zk_cli;
+mod zk_rpc;
 
 // `sc_cli::Error` is large, but it is the error type of the `sc-cli` API.
 #[allow(clippy::result_large_err)]

@@ -1,10 +1,11 @@
 //! JSON-RPC methods beyond the standard ones `sc-service` installs (system, chain, state,
 //! author, chainHead/transaction v2): `system_accountNextIndex` (nonce incl. pool), the
-//! transaction-payment fee queries and `babe_epochAuthorship`. Heliox pallets add theirs here.
+//! transaction-payment fee queries, `babe_epochAuthorship` and the ZK verifier's `zk_*`
+//! ([`crate::zk_rpc`]). Heliox pallets add theirs here.
 
 use std::sync::Arc;
 
-use heliox_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use heliox_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -43,18 +44,21 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: sp_consensus_babe::BabeApi<Block>,
+	C::Api: pallet_zk_verifier::runtime_api::ZkVerifierApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 	SC: sp_consensus::SelectChain<Block> + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
+	use crate::zk_rpc::{Zk, ZkApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool, select_chain, babe } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Zk::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

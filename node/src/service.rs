@@ -15,9 +15,9 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_babe::inherents::BabeCreateInherentDataProviders;
 use std::{sync::Arc, time::Duration};
 
-/// Host functions the runtime may call. Heliox-specific host functions (native Groth16
-/// verification) are added here as they land.
-pub type HostFunctions = sp_io::SubstrateHostFunctions;
+/// Host functions the runtime may call: Substrate's, plus native Groth16 (BN254) verification
+/// (`ext_heliox_zk_*`, used by the ZK verifier pallet).
+pub type HostFunctions = (sp_io::SubstrateHostFunctions, heliox_zk::host::HostFunctions);
 
 /// The node's client: executes the runtime Wasm with the host functions above.
 pub type FullClient =

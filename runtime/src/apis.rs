@@ -16,9 +16,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Babe, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	AccountId, Babe, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 impl_runtime_apis! {
@@ -180,6 +180,38 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_zk_verifier::runtime_api::ZkVerifierApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn verifying_key(
+			vk_id: pallet_zk_verifier::VkId,
+		) -> Option<pallet_zk_verifier::runtime_api::VerifyingKeyView<AccountId, Balance, BlockNumber>> {
+			ZkVerifier::verifying_key(&vk_id)
+		}
+		fn verifying_key_bytes(vk_id: pallet_zk_verifier::VkId) -> Option<Vec<u8>> {
+			ZkVerifier::verifying_key_bytes(&vk_id)
+		}
+		fn attestation(
+			statement: pallet_zk_verifier::StatementId,
+		) -> Option<pallet_zk_verifier::runtime_api::AttestationView<AccountId, BlockNumber>> {
+			ZkVerifier::attestation_view(&statement)
+		}
+		fn statement_id(
+			vk_id: pallet_zk_verifier::VkId,
+			public_inputs: Vec<heliox_zk::PublicInputBytes>,
+		) -> Option<pallet_zk_verifier::StatementId> {
+			ZkVerifier::statement_id(&vk_id, &public_inputs)
+		}
+		fn check_proof(
+			vk_id: pallet_zk_verifier::VkId,
+			proof: heliox_zk::ProofBytes,
+			public_inputs: Vec<heliox_zk::PublicInputBytes>,
+		) -> Result<pallet_zk_verifier::StatementId, pallet_zk_verifier::CheckError> {
+			ZkVerifier::check_proof(&vk_id, &proof, &public_inputs)
+		}
+		fn attestation_count() -> u64 {
+			ZkVerifier::attestation_count()
 		}
 	}
 

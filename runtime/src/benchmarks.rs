@@ -1,5 +1,5 @@
-//! The pallets benchmarked in this runtime (run with `frame-omni-bencher v1 benchmark pallet`
-//! against the runtime built with `--features runtime-benchmarks`).
+//! The pallets benchmarked in this runtime (run with `heliox-node benchmark pallet`, the node built
+//! with `--features runtime-benchmarks`).
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_assets, Assets]
 	[pallet_nfts, Nfts]
 	[pallet_sudo, Sudo]
+	[pallet_zk_verifier, ZkVerifier]
 );

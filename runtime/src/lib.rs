@@ -229,6 +229,8 @@ mod runtime {
 	pub type Assets = pallet_assets;
 	#[runtime::pallet_index(10)]
 	pub type Nfts = pallet_nfts;
+	#[runtime::pallet_index(20)]
+	pub type ZkVerifier = pallet_zk_verifier;
 
 	// Sudo is configured with a key only in the `dev` and `local_testnet` genesis presets; a
 	// staging or production chain spec leaves the key unset, so no account can use it.

@@ -275,3 +275,28 @@ impl pallet_nfts::Config for Runtime {
 	type Helper = ();
 	type BlockNumberProvider = System;
 }
+
+parameter_types! {
+	/// Public inputs a registered Groth16 key may have (ZKML circuits expose commitments, not
+	/// tensors, so 64 is generous).
+	pub const ZkMaxPublicInputs: u32 = 64;
+	/// Proofs per `submit_attestations`.
+	pub const ZkMaxBatchSize: u32 = 64;
+	/// Bytes of an attestation's free-form metadata (e.g. a model-card URI).
+	pub const ZkMaxMetaLen: u32 = 256;
+	pub const ZkDepositBase: Balance = deposit(1, 0);
+	pub const ZkDepositPerByte: Balance = deposit(0, 1);
+}
+
+impl pallet_zk_verifier::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	// Groth16 arithmetic runs natively in the node through `ext_heliox_zk_*` host functions.
+	type Backend = heliox_zk::NativeHost;
+	type MaxPublicInputs = ZkMaxPublicInputs;
+	type MaxBatchSize = ZkMaxBatchSize;
+	type MaxMetaLen = ZkMaxMetaLen;
+	type DepositBase = ZkDepositBase;
+	type DepositPerByte = ZkDepositPerByte;
+	type WeightInfo = pallet_zk_verifier::weights::SubstrateWeight<Runtime>;
+}

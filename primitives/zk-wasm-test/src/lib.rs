@@ -1,0 +1,62 @@
+//! A Wasm blob exporting heliox-zk's byte-level backends twice: `*_in_wasm` runs the
+//! arithmetic compiled to Wasm ([`heliox_zk::InRuntime`]), `*_host` calls the node's native
+//! host functions ([`heliox_zk::NativeHost`]). The tests (`tests/wasm_and_host.rs`) execute both
+//! with `sc-executor` on the same inputs and compare them with native results; the benches in
+//! `benches/` time them side by side.
+//!
+//! Every export takes SCALE-encoded arguments and returns a SCALE-encoded
+//! `Result<_, heliox_zk::ZkError>`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+#[cfg(feature = "std")]
+pub mod harness;
+
+#[cfg(not(feature = "std"))]
+mod exports {
+	extern crate alloc;
+	use alloc::vec::Vec;
+	use heliox_zk::{Groth16Backend, InRuntime, NativeHost, ProofBytes, PublicInputBytes, ZkError};
+
+	sp_core::wasm_export_functions! {
+		fn prepare_in_wasm(vk: Vec<u8>, max_inputs: u32) -> Result<Vec<u8>, ZkError> {
+			InRuntime::prepare_verifying_key(&vk, max_inputs)
+		}
+		fn prepare_host(vk: Vec<u8>, max_inputs: u32) -> Result<Vec<u8>, ZkError> {
+			NativeHost::prepare_verifying_key(&vk, max_inputs)
+		}
+		fn verify_in_wasm(
+			prepared: Vec<u8>,
+			proof: ProofBytes,
+			inputs: Vec<PublicInputBytes>,
+		) -> Result<(), ZkError> {
+			InRuntime::verify(&prepared, &proof, &inputs)
+		}
+		fn verify_host(
+			prepared: Vec<u8>,
+			proof: ProofBytes,
+			inputs: Vec<PublicInputBytes>,
+		) -> Result<(), ZkError> {
+			NativeHost::verify(&prepared, &proof, &inputs)
+		}
+		fn verify_batch_in_wasm(
+			prepared: Vec<u8>,
+			proofs: Vec<ProofBytes>,
+			inputs: Vec<PublicInputBytes>,
+			max_batch: u32,
+		) -> Result<(), ZkError> {
+			InRuntime::verify_batch(&prepared, &proofs, &inputs, max_batch)
+		}
+		fn verify_batch_host(
+			prepared: Vec<u8>,
+			proofs: Vec<ProofBytes>,
+			inputs: Vec<PublicInputBytes>,
+			max_batch: u32,
+		) -> Result<(), ZkError> {
+			NativeHost::verify_batch(&prepared, &proofs, &inputs, max_batch)
+		}
+	}
+}
