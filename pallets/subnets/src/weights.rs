@@ -37,7 +37,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn register_network() -> Weight;
 	fn dissolve_network(n: u32, ) -> Weight;
-	fn set_hyperparameters() -> Weight;
+	fn set_hyperparameters(c: u32, ) -> Weight;
 	fn set_hyperparameter_bounds() -> Weight;
 	fn burned_register(n: u32, ) -> Weight;
 	fn add_stake() -> Weight;
@@ -84,14 +84,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
 	}
-	fn set_hyperparameters() -> Weight {
+	/// The range of component `c` is `[0, 256]`.
+	fn set_hyperparameters(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `400`
+		//  Measured:  `400 + c * (60 ±0)`
 		//  Estimated: `4764`
 		// Minimum execution time: 25_000_000 picoseconds.
 		Weight::from_parts(27_000_000, 4764)
+			// Standard Error: 2_000
+			.saturating_add(Weight::from_parts(2_500_000, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn set_hyperparameter_bounds() -> Weight {
 		// Proof Size summary in bytes:
@@ -229,10 +233,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
 	}
-	fn set_hyperparameters() -> Weight {
+	fn set_hyperparameters(c: u32, ) -> Weight {
 		Weight::from_parts(27_000_000, 4764)
+			.saturating_add(Weight::from_parts(2_500_000, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn set_hyperparameter_bounds() -> Weight {
 		Weight::from_parts(9_000_000, 0)

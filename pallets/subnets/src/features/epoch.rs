@@ -63,12 +63,13 @@ impl<T: Config> Pallet<T> {
 				None => None,
 			};
 			match next {
-				Some(at) =>
+				Some(at) => {
 					for entry in networks.iter_mut() {
 						if entry.0 == netuid {
 							entry.1 = at;
 						}
-					},
+					}
+				},
 				// A scheduled subnet without info (never expected): drop it from the schedule.
 				None => networks.retain(|(id, _)| *id != netuid),
 			}
@@ -115,7 +116,12 @@ impl<T: Config> Pallet<T> {
 			(0..n).map(|uid| Neurons::<T>::get(netuid, uid)).collect::<Option<Vec<_>>>()
 		else {
 			log::error!(target: LOG_TARGET, "subnet {netuid}: a neuron below n is missing");
-			return Some(Self::epoch_failed(netuid, info, now, EpochWork { n: u32::from(n), w: 0 }));
+			return Some(Self::epoch_failed(
+				netuid,
+				info,
+				now,
+				EpochWork { n: u32::from(n), w: 0 },
+			));
 		};
 		let stakes: Vec<u128> = neurons
 			.iter()
@@ -215,12 +221,14 @@ impl<T: Config> Pallet<T> {
 			}
 			let bond_row = out.bonds.get(index).filter(|row| !row.is_empty());
 			match (neuron.validator_permit, bond_row) {
-				(true, Some(row)) =>
-					Bonds::<T>::insert(netuid, uid, BoundedVec::truncate_from(row.clone())),
-				_ =>
+				(true, Some(row)) => {
+					Bonds::<T>::insert(netuid, uid, BoundedVec::truncate_from(row.clone()))
+				},
+				_ => {
 					if had_permit {
 						Bonds::<T>::remove(netuid, uid);
-					},
+					}
+				},
 			}
 			Neurons::<T>::insert(netuid, uid, neuron);
 		}

@@ -17,7 +17,10 @@ impl<T: Config> Pallet<T> {
 	/// * the lock held on each coldkey equals the locks of the subnets it owns.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
-		use frame_support::{ensure, traits::{fungible::InspectHold, Get}};
+		use frame_support::{
+			ensure,
+			traits::{fungible::InspectHold, Get},
+		};
 		use sp_runtime::traits::{Saturating, Zero};
 
 		let networks = EpochSchedule::<T>::get();
@@ -58,8 +61,8 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			let row_ok = |row: &[(Uid, u16)]| {
-				row.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) &&
-					row.iter().all(|(c, _)| *c < info.n)
+				row.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0))
+					&& row.iter().all(|(c, _)| *c < info.n)
 			};
 			for (uid, row) in Weights::<T>::iter_prefix(netuid) {
 				ensure!(uid < info.n && row_ok(&row), "bad weight row");

@@ -17,7 +17,7 @@ fn summarize(row: &[(Uid, u16)]) -> BondsSummary {
 		}
 		summary.count = summary.count.saturating_add(1);
 		summary.total = summary.total.saturating_add(u64::from(value));
-		if summary.max.map_or(true, |(_, m)| value > m) {
+		if summary.max.is_none_or(|(_, m)| value > m) {
 			summary.max = Some((uid, value));
 		}
 	}

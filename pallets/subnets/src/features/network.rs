@@ -104,7 +104,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Dissolves `netuid`; returns the number of UIDs it had.
-	pub(crate) fn do_dissolve_network(who: T::AccountId, netuid: NetUid) -> Result<u16, DispatchError> {
+	pub(crate) fn do_dissolve_network(
+		who: T::AccountId,
+		netuid: NetUid,
+	) -> Result<u16, DispatchError> {
 		let info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		ensure!(info.owner == who, Error::<T>::NotSubnetOwner);
 
@@ -130,19 +133,21 @@ impl<T: Config> Pallet<T> {
 		Ok(info.n)
 	}
 
+	/// Sets the hyperparameters; returns the number of hotkeys whose pending commits were
+	/// dropped (commit-reveal switched off).
 	pub(crate) fn do_set_hyperparameters(
 		who: T::AccountId,
 		netuid: NetUid,
 		params: SubnetHyperparameters,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut info = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		ensure!(info.owner == who, Error::<T>::NotSubnetOwner);
 		ensure!(
-			HyperparamBounds::<T>::get().allows(&params) &&
-				u32::from(params.max_uids) <= T::MaxUids::get() &&
-				params.tempo > 0 &&
-				params.reveal_period > 0 &&
-				params.bonds_moving_average <= 1_000_000,
+			HyperparamBounds::<T>::get().allows(&params)
+				&& u32::from(params.max_uids) <= T::MaxUids::get()
+				&& params.tempo > 0
+				&& params.reveal_period > 0
+				&& params.bonds_moving_average <= 1_000_000,
 			Error::<T>::HyperparametersOutOfBounds
 		);
 		ensure!(params.max_uids >= info.n, Error::<T>::MaxUidsBelowCurrent);
@@ -157,13 +162,15 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 		}
-		if !params.commit_reveal_enabled {
-			// Pending commits can never be revealed now.
-			let _ = WeightCommits::<T>::clear_prefix(netuid, T::MaxUids::get(), None);
+		let mut cleared = 0;
+		if info.params.commit_reveal_enabled && !params.commit_reveal_enabled {
+			// Pending commits can never be revealed now. Only registered hotkeys have commits,
+			// so there are at most `n <= MaxUids` keys.
+			cleared = WeightCommits::<T>::clear_prefix(netuid, T::MaxUids::get(), None).unique;
 		}
 		info.params = params;
 		Networks::<T>::insert(netuid, info);
 		Self::deposit_event(Event::HyperparametersSet { netuid, params });
-		Ok(())
+		Ok(cleared)
 	}
 }

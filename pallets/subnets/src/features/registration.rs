@@ -30,11 +30,9 @@ impl<T: Config> Pallet<T> {
 			if price <= min {
 				break;
 			}
-			price = price / two;
+			price /= two;
 		}
-		let start: BlockNumberFor<T> = halvings
-			.saturating_mul(interval)
-			.unique_saturated_into();
+		let start: BlockNumberFor<T> = halvings.saturating_mul(interval).unique_saturated_into();
 		(price.max(min).min(max), info.burn_at.saturating_add(start))
 	}
 
@@ -60,7 +58,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			let key = (neuron.emission, neuron.registered_at, uid);
-			if best.as_ref().map_or(true, |b| key < *b) {
+			if best.as_ref().is_none_or(|b| key < *b) {
 				best = Some(key);
 			}
 		}

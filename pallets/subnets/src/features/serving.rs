@@ -30,7 +30,11 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::ServingRateLimitExceeded
 			);
 		}
-		Axons::<T>::insert(netuid, uid, AxonInfo { block: now, version, ip, port, ip_type, protocol });
+		Axons::<T>::insert(
+			netuid,
+			uid,
+			AxonInfo { block: now, version, ip, port, ip_type, protocol },
+		);
 		Self::deposit_event(Event::AxonServed { netuid, uid, hotkey });
 		Ok(())
 	}

@@ -16,10 +16,12 @@ impl<T: Config> Pallet<T> {
 	) -> Result<WeightRowOf<T>, DispatchError> {
 		ensure!(uids.len() == values.len(), Error::<T>::WeightVecLengthMismatch);
 		ensure!(version_key >= info.params.weights_version_key, Error::<T>::IncorrectVersionKey);
-		let mut row: Vec<(Uid, u16)> =
-			uids.iter().copied().zip(values.iter().copied()).collect();
+		let mut row: Vec<(Uid, u16)> = uids.iter().copied().zip(values.iter().copied()).collect();
 		row.sort_unstable_by_key(|(uid, _)| *uid);
-		ensure!(row.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)), Error::<T>::DuplicateUids);
+		ensure!(
+			row.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)),
+			Error::<T>::DuplicateUids
+		);
 		ensure!(row.iter().all(|(uid, _)| *uid < info.n), Error::<T>::UidOutOfRange);
 		let min = info.params.min_allowed_weights.min(info.n);
 		ensure!(row.len() >= usize::from(min), Error::<T>::TooFewWeights);
@@ -42,7 +44,7 @@ impl<T: Config> Pallet<T> {
 	fn validator(
 		netuid: NetUid,
 		hotkey: &T::AccountId,
-	) -> Result<(Uid, Neuron<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>), DispatchError> {
+	) -> Result<(Uid, NeuronOf<T>), DispatchError> {
 		let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
 		let neuron = Neurons::<T>::get(netuid, uid).ok_or(Error::<T>::HotkeyNotRegistered)?;
 		ensure!(neuron.validator_permit, Error::<T>::NoValidatorPermit);
@@ -52,7 +54,7 @@ impl<T: Config> Pallet<T> {
 	fn store_weights(
 		netuid: NetUid,
 		uid: Uid,
-		mut neuron: Neuron<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>,
+		mut neuron: NeuronOf<T>,
 		row: WeightRowOf<T>,
 		now: BlockNumberFor<T>,
 	) {
@@ -79,8 +81,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!info.params.commit_reveal_enabled, Error::<T>::CommitRevealEnabled);
 		let (uid, neuron) = Self::validator(netuid, &hotkey)?;
 		ensure!(
-			blocks_between::<T>(neuron.last_update, now) >=
-				u64::from(info.params.weights_rate_limit),
+			blocks_between::<T>(neuron.last_update, now)
+				>= u64::from(info.params.weights_rate_limit),
 			Error::<T>::SettingWeightsTooFast
 		);
 		let row = Self::checked_weight_row(&info, &uids, &values, version_key)?;

@@ -4,7 +4,14 @@ use frame_support::{assert_noop, assert_ok};
 
 const SALT: [u8; 32] = [7; 32];
 
-fn hash(hotkey: AccountId, netuid: NetUid, u: &[Uid], v: &[u16], salt: &[u8; 32], key: u64) -> sp_core::H256 {
+fn hash(
+	hotkey: AccountId,
+	netuid: NetUid,
+	u: &[Uid],
+	v: &[u16],
+	salt: &[u8; 32],
+	key: u64,
+) -> sp_core::H256 {
 	Subnets::commit_hash(&hotkey, netuid, u, v, salt, key)
 }
 
@@ -12,7 +19,14 @@ fn commit(hotkey: AccountId, netuid: NetUid, h: sp_core::H256) -> sp_runtime::Di
 	Subnets::commit_weights(RuntimeOrigin::signed(hotkey), netuid, h)
 }
 
-fn reveal(hotkey: AccountId, netuid: NetUid, u: &[Uid], v: &[u16], salt: [u8; 32], key: u64) -> sp_runtime::DispatchResult {
+fn reveal(
+	hotkey: AccountId,
+	netuid: NetUid,
+	u: &[Uid],
+	v: &[u16],
+	salt: [u8; 32],
+	key: u64,
+) -> sp_runtime::DispatchResult {
 	Subnets::reveal_weights(RuntimeOrigin::signed(hotkey), netuid, uids(u), vals(v), salt, key)
 }
 
@@ -32,7 +46,10 @@ fn commit_then_reveal_in_the_reveal_epoch() {
 		run_to_block(3);
 		let h = hash(101, netuid, &[1, 2], &[3, 1], &SALT, 0);
 		assert_ok!(commit(101, netuid, h));
-		assert_eq!(last_event(), Event::WeightsCommitted { netuid, hotkey: 101, hash: h, reveal_epoch: 1 });
+		assert_eq!(
+			last_event(),
+			Event::WeightsCommitted { netuid, hotkey: 101, hash: h, reveal_epoch: 1 }
+		);
 		assert_noop!(reveal(101, netuid, &[1, 2], &[3, 1], SALT, 0), Error::<Test>::RevealTooEarly);
 		run_to_block(11); // epoch 1
 		assert_eq!(Networks::<Test>::get(netuid).unwrap().epoch_index, 1);
@@ -56,9 +73,18 @@ fn reveal_errors() {
 		assert_noop!(reveal(101, netuid, &[1], &[1], SALT, 0), Error::<Test>::NoWeightsCommitFound);
 		assert_ok!(commit(101, netuid, hash(101, netuid, &[1], &[1], &SALT, 0)));
 		// Wrong salt, wrong values, wrong version key: no matching commit.
-		assert_noop!(reveal(101, netuid, &[1], &[1], [8; 32], 0), Error::<Test>::InvalidRevealCommitHash);
-		assert_noop!(reveal(101, netuid, &[1], &[2], SALT, 0), Error::<Test>::InvalidRevealCommitHash);
-		assert_noop!(reveal(101, netuid, &[1], &[1], SALT, 1), Error::<Test>::InvalidRevealCommitHash);
+		assert_noop!(
+			reveal(101, netuid, &[1], &[1], [8; 32], 0),
+			Error::<Test>::InvalidRevealCommitHash
+		);
+		assert_noop!(
+			reveal(101, netuid, &[1], &[2], SALT, 0),
+			Error::<Test>::InvalidRevealCommitHash
+		);
+		assert_noop!(
+			reveal(101, netuid, &[1], &[1], SALT, 1),
+			Error::<Test>::InvalidRevealCommitHash
+		);
 		// Past the reveal epoch (1): expired.
 		run_to_block(21);
 		assert_noop!(reveal(101, netuid, &[1], &[1], SALT, 0), Error::<Test>::ExpiredWeightCommit);

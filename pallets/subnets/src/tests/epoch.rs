@@ -104,10 +104,7 @@ fn at_most_max_epochs_per_block_the_rest_deferred() {
 		run_to_block(12);
 		assert_eq!(epoch_runs(), vec![(2, 1)]);
 		// The deferred subnet keeps its own tempo from when it ran.
-		assert_eq!(
-			EpochSchedule::<Test>::get().into_inner(),
-			vec![(0, 21), (1, 21), (2, 22)]
-		);
+		assert_eq!(EpochSchedule::<Test>::get().into_inner(), vec![(0, 21), (1, 21), (2, 22)]);
 		System::reset_events();
 		run_to_block(21);
 		assert_eq!(epoch_runs(), vec![(0, 2), (1, 2)]);

@@ -40,7 +40,7 @@ fn try_state_detects_stray_rows() {
 	broken(|| Bonds::<Test>::insert(0, 1, BoundedVec::truncate_from(vec![(2, 5)])));
 	broken(|| Weights::<Test>::insert(0, 7, BoundedVec::truncate_from(vec![(1, 5)])));
 	broken(|| Weights::<Test>::insert(0, 0, BoundedVec::truncate_from(vec![(2, 5), (1, 5)])));
-	broken(|| EpochSchedule::<Test>::kill());
+	broken(EpochSchedule::<Test>::kill);
 }
 
 #[test]
@@ -54,7 +54,13 @@ fn invariants_hold_through_a_busy_history() {
 			let hotkey = 300 + block;
 			let _ = Subnets::burned_register(RuntimeOrigin::signed(5 + block % 5), netuid, hotkey);
 			let _ = Subnets::add_stake(RuntimeOrigin::signed(6), hotkey, 10);
-			let _ = Subnets::set_weights(RuntimeOrigin::signed(101), netuid, uids(&[1, 2, 3]), vals(&[1, 2, 3]), 0);
+			let _ = Subnets::set_weights(
+				RuntimeOrigin::signed(101),
+				netuid,
+				uids(&[1, 2, 3]),
+				vals(&[1, 2, 3]),
+				0,
+			);
 			if block % 7 == 0 {
 				let _ = Subnets::remove_stake(RuntimeOrigin::signed(6), hotkey - 3, 10);
 			}

@@ -22,10 +22,7 @@ fn register_network_holds_lock_and_schedules_epoch() {
 		assert_eq!(lock_held(1), MIN_LOCK);
 		assert_eq!(Balances::balance(&1), INITIAL - MIN_LOCK);
 		assert_eq!(EpochSchedule::<Test>::get().into_inner(), vec![(0, 1 + TEMPO as u64)]);
-		assert_eq!(
-			last_event(),
-			Event::NetworkRegistered { netuid: 0, owner: 1, lock: MIN_LOCK }
-		);
+		assert_eq!(last_event(), Event::NetworkRegistered { netuid: 0, owner: 1, lock: MIN_LOCK });
 	});
 }
 
@@ -102,10 +99,7 @@ fn dissolve_removes_everything_and_returns_lock() {
 		assert_eq!(Axons::<Test>::iter_prefix(netuid).count(), 0);
 		// Stake is on hotkeys, not subnets: it stays.
 		assert_eq!(TotalHotkeyStake::<Test>::get(101), 500);
-		assert_eq!(
-			last_event(),
-			Event::NetworkDissolved { netuid, owner: 1, returned: MIN_LOCK }
-		);
+		assert_eq!(last_event(), Event::NetworkDissolved { netuid, owner: 1, returned: MIN_LOCK });
 		// No epoch runs for it any more.
 		run_to_block(30);
 		assert!(!events().iter().any(|e| matches!(e, Event::EpochRun { .. })));

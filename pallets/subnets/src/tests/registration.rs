@@ -86,7 +86,13 @@ fn full_subnet_replaces_lowest_emission_non_immune_uid() {
 		// UID 1 has an axon and weights that must go with it.
 		grant_permit(netuid, 1);
 		assert_ok!(Subnets::serve_axon(RuntimeOrigin::signed(102), netuid, 1, 1, 80, 4, 0));
-		assert_ok!(Subnets::set_weights(RuntimeOrigin::signed(102), netuid, uids(&[0]), vals(&[1]), 0));
+		assert_ok!(Subnets::set_weights(
+			RuntimeOrigin::signed(102),
+			netuid,
+			uids(&[0]),
+			vals(&[1]),
+			0
+		));
 		// Block 7: UIDs 0 and 1 are past the immunity period (5), UID 2 is not.
 		run_to_block(7);
 		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(5), netuid, 104));

@@ -7,7 +7,15 @@ fn metagraph_reports_every_uid() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert!(Subnets::metagraph(0).is_none());
 		let netuid = subnet_with_validator(1_000);
-		assert_ok!(Subnets::serve_axon(RuntimeOrigin::signed(102), netuid, 2, 0x0a00_0001, 8091, 4, 0));
+		assert_ok!(Subnets::serve_axon(
+			RuntimeOrigin::signed(102),
+			netuid,
+			2,
+			0x0a00_0001,
+			8091,
+			4,
+			0
+		));
 		run_to_block(12);
 		assert_ok!(Subnets::set_weights(
 			RuntimeOrigin::signed(101),

@@ -1,7 +1,13 @@
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 
-fn serve(hotkey: AccountId, netuid: NetUid, ip: u128, port: u16, ip_type: u8) -> sp_runtime::DispatchResult {
+fn serve(
+	hotkey: AccountId,
+	netuid: NetUid,
+	ip: u128,
+	port: u16,
+	ip_type: u8,
+) -> sp_runtime::DispatchResult {
 	Subnets::serve_axon(RuntimeOrigin::signed(hotkey), netuid, 3, ip, port, ip_type, 1)
 }
 
@@ -13,7 +19,14 @@ fn serve_axon_stores_endpoint() {
 		assert_ok!(serve(101, netuid, 0x7f00_0001, 8091, 4));
 		assert_eq!(
 			Axons::<Test>::get(netuid, 0),
-			Some(AxonInfo { block: 1, version: 3, ip: 0x7f00_0001, port: 8091, ip_type: 4, protocol: 1 })
+			Some(AxonInfo {
+				block: 1,
+				version: 3,
+				ip: 0x7f00_0001,
+				port: 8091,
+				ip_type: 4,
+				protocol: 1
+			})
 		);
 		assert_eq!(last_event(), Event::AxonServed { netuid, uid: 0, hotkey: 101 });
 		run_to_block(4);

@@ -2,7 +2,13 @@ use super::subnet_with_validator;
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 
-fn set(hotkey: AccountId, netuid: NetUid, u: &[Uid], v: &[u16], key: u64) -> sp_runtime::DispatchResult {
+fn set(
+	hotkey: AccountId,
+	netuid: NetUid,
+	u: &[Uid],
+	v: &[u16],
+	key: u64,
+) -> sp_runtime::DispatchResult {
 	Subnets::set_weights(RuntimeOrigin::signed(hotkey), netuid, uids(u), vals(v), key)
 }
 
