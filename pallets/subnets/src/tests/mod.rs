@@ -27,3 +27,52 @@ pub(crate) fn subnet_with_validator(stake: Balance) -> NetUid {
 	}
 	netuid
 }
+
+/// Every `Error` variant has a test with `assert_noop!` (storage root unchanged). This list is
+/// checked against the pallet's metadata so that a new variant without a test fails here.
+#[test]
+fn every_error_variant_is_tested() {
+	use scale_info::{TypeDef, TypeInfo};
+	const TESTED: &[(&str, &str)] = &[
+		("SubnetNotFound", "network::dissolve_errors, registration::burned_register_errors, …"),
+		("TooManySubnets", "network::too_many_subnets"),
+		("NotSubnetOwner", "network::dissolve_errors, network::set_hyperparameters_errors"),
+		("InsufficientBalance", "network::register_network_insufficient_balance, …"),
+		("InvalidBounds", "network::invalid_bounds"),
+		("HyperparametersOutOfBounds", "network::set_hyperparameters_errors"),
+		("MaxUidsBelowCurrent", "network::set_hyperparameters_errors"),
+		("HotkeyAlreadyRegistered", "registration::burned_register_errors"),
+		("NotHotkeyOwner", "registration::burned_register_errors"),
+		("AllUidsImmune", "registration::all_uids_immune"),
+		("HotkeyNotRegistered", "weights::set_weights_errors, commit_reveal::commit_errors, …"),
+		("HotkeyUnknown", "staking::staking_errors"),
+		("ZeroAmount", "staking::staking_errors"),
+		("NotEnoughStake", "staking::staking_errors"),
+		("CommitRevealEnabled", "weights::set_weights_errors"),
+		("CommitRevealDisabled", "commit_reveal::commit_errors, commit_reveal::reveal_errors"),
+		("WeightVecLengthMismatch", "weights::set_weights_errors"),
+		("TooFewWeights", "weights::set_weights_errors"),
+		("DuplicateUids", "weights::set_weights_errors, commit_reveal::reveal_errors"),
+		("UidOutOfRange", "weights::set_weights_errors"),
+		("IncorrectVersionKey", "weights::set_weights_errors"),
+		("SettingWeightsTooFast", "weights::set_weights_errors"),
+		("NoValidatorPermit", "weights::set_weights_errors"),
+		("TooManyPendingCommits", "commit_reveal::commit_errors"),
+		("NoWeightsCommitFound", "commit_reveal::reveal_errors"),
+		("InvalidRevealCommitHash", "commit_reveal::reveal_errors"),
+		("RevealTooEarly", "commit_reveal::commit_then_reveal_in_the_reveal_epoch"),
+		("ExpiredWeightCommit", "commit_reveal::reveal_errors"),
+		("InvalidIpType", "serving::serve_axon_errors"),
+		("InvalidIpAddress", "serving::serve_axon_errors"),
+		("InvalidPort", "serving::serve_axon_errors"),
+		("ServingRateLimitExceeded", "serving::serve_axon_errors"),
+	];
+	let TypeDef::Variant(def) = Error::<Test>::type_info().type_def else {
+		panic!("Error is an enum")
+	};
+	let mut variants: Vec<&str> = def.variants.iter().map(|v| v.name).collect();
+	let mut tested: Vec<&str> = TESTED.iter().map(|(name, _)| *name).collect();
+	variants.sort_unstable();
+	tested.sort_unstable();
+	assert_eq!(variants, tested);
+}
