@@ -227,7 +227,7 @@ mod benchmarks {
 		let (netuid, _) = new_subnet::<T>(0);
 		fill_subnet::<T>(netuid, 1);
 		let caller = funded::<T>("caller", 0);
-		let amount = T::MinBurn::get().max(1u32.into());
+		let amount = T::MinStake::get().max(T::MinBurn::get()).max(1u32.into());
 		Pallet::<T>::do_add_stake(caller.clone(), hotkey::<T>(0), amount).expect("funded");
 
 		#[extrinsic_call]
@@ -241,7 +241,7 @@ mod benchmarks {
 		let (netuid, _) = new_subnet::<T>(0);
 		fill_subnet::<T>(netuid, 1);
 		let caller = funded::<T>("caller", 0);
-		let amount = T::MinBurn::get().max(1u32.into());
+		let amount = T::MinStake::get().max(T::MinBurn::get()).max(1u32.into());
 		Pallet::<T>::do_add_stake(
 			caller.clone(),
 			hotkey::<T>(0),
@@ -401,7 +401,7 @@ mod benchmarks {
 			Pallet::<T>::do_add_stake(
 				staker.clone(),
 				hotkey::<T>(uid.into()),
-				(1_000u32 + uid as u32).into(),
+				T::MinStake::get().saturating_add((1_000u32 + uid as u32).into()),
 			)
 			.expect("funded");
 			let wl = left_weights.min(per_row);

@@ -40,6 +40,45 @@
 //!   benchmarked weight of the epochs it actually ran, which grows with the number of UIDs and
 //!   of weights.
 //!
+//! ## Money flows
+//!
+//! * Subnet locks and stake are **holds** (`fungible::MutateHold`) on the paying coldkey, under
+//!   [`HoldReason::SubnetLock`] and [`HoldReason::Stake`]; nothing is transferred.
+//! * Neuron registrations **burn** their price (`fungible::Mutate::burn_from`).
+//! * Emission is **minted** (`fungible::Mutate::mint_into`) at each epoch: the owner cut to the
+//!   subnet owner, each UID's share to the coldkey owning its hotkey. A share that cannot be
+//!   minted (e.g. below the existential deposit of a reaped coldkey) is reported as
+//!   `undistributed` in [`Event::EpochRun`] and not minted. The remainder of
+//!   `BlockEmission / subnets` and the pending emission of a dissolved subnet are not minted.
+//!
+//! ## Weights
+//!
+//! Every call is benchmarked with the components that cost work: `set_weights(w)` and
+//! `reveal_weights(w)` in the number of weights, `burned_register(n)` in the UIDs scanned for a
+//! replacement, `dissolve_network(n)` in the UIDs removed, `set_hyperparameters(c)` in the
+//! commits dropped; calls charge the worst case up front and refund to the actual work.
+//! `on_initialize` returns `on_initialize(e) + Σ epoch(n, w)` for the `e` epochs it ran, `n`
+//! the UIDs and `w` the weight and bond entries each epoch read.
+//!
+//! ## Runtime configuration (recommended, 3 s blocks)
+//!
+//! | item | value | why |
+//! |---|---|---|
+//! | `DefaultHyperparameters` | [`SubnetHyperparameters::default`] (tempo 360 ≈ 18 min, κ 32767, 256 UIDs, 64 validators, immunity 4096, rate limit 100, bma 900 000, activity cutoff 5000) | reference chain defaults |
+//! | `MaxSubnets` | 64 | |
+//! | `MaxUids` | 4096 | the epoch target |
+//! | `MaxWeightsPerValidator` | 1024 | 256 validators × 1024 weights target |
+//! | `MaxEpochsPerBlock` | 2 (1 if `2 · epoch(4096, 2¹⁹)` exceeds the operational share of a block) | reference |
+//! | `MaxPendingCommits` | 10 | reference |
+//! | `OwnerCut` | 11 796 (18%) | reference |
+//! | `MinLockCost` / `LockReductionInterval` | 100 HLX / 14 days (403 200 blocks) | reference decay period |
+//! | `MinBurn` / `MaxBurn` | 0.1 HLX / 100 HLX | |
+//! | `BurnIncrease` / `BurnHalvingInterval` | 26% / 360 blocks | reference |
+//! | `MinStake` | 0.1 HLX | bounds the stake entries |
+//! | `ServingRateLimit` | 50 blocks | |
+//! | `AdminOrigin` | `EnsureRoot` | governance |
+//! | `BlockEmission` | tokenomics decision | split evenly among subnets |
+//!
 //! ## Layout
 //!
 //! Following `pallet-nfts`: this file declares the pallet; the logic of each capability lives in
@@ -212,6 +251,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type BurnHalvingInterval: Get<BlockNumberFor<Self>>;
 
+		/// Smallest stake a coldkey may keep on a hotkey (bounds the number of `Stake` entries).
+		#[pallet::constant]
+		type MinStake: Get<BalanceOf<Self>>;
+
 		/// Minimum blocks between two `serve_axon` of one UID.
 		#[pallet::constant]
 		type ServingRateLimit: Get<BlockNumberFor<Self>>;
@@ -382,6 +425,8 @@ pub mod pallet {
 		ZeroAmount,
 		/// Less stake than the amount to remove.
 		NotEnoughStake,
+		/// The stake left on the hotkey would be positive but below `MinStake`.
+		StakeBelowMinimum,
 		/// The subnet requires commit-reveal; use `commit_weights`.
 		CommitRevealEnabled,
 		/// The subnet does not use commit-reveal.

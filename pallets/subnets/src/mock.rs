@@ -74,6 +74,7 @@ impl Config for Test {
 	type MaxBurn = ConstU64<MAX_BURN>;
 	type BurnIncrease = BurnIncrease;
 	type BurnHalvingInterval = ConstU64<20>;
+	type MinStake = ConstU64<10>;
 	type ServingRateLimit = ConstU64<3>;
 }
 

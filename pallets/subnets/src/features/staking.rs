@@ -3,7 +3,7 @@
 use crate::*;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{fungible::MutateHold, tokens::Precision},
+	traits::{fungible::MutateHold, tokens::Precision, Get},
 };
 use sp_runtime::traits::{Saturating, Zero};
 
@@ -15,9 +15,11 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(HotkeyOwner::<T>::contains_key(&hotkey), Error::<T>::HotkeyUnknown);
+		let staked = Stake::<T>::get(&hotkey, &coldkey).saturating_add(amount);
+		ensure!(staked >= T::MinStake::get(), Error::<T>::StakeBelowMinimum);
 		Self::ensure_can_pay(&coldkey, amount)?;
 		T::Currency::hold(&HoldReason::Stake.into(), &coldkey, amount)?;
-		Stake::<T>::mutate(&hotkey, &coldkey, |stake| *stake = stake.saturating_add(amount));
+		Stake::<T>::insert(&hotkey, &coldkey, staked);
 		TotalHotkeyStake::<T>::mutate(&hotkey, |stake| *stake = stake.saturating_add(amount));
 		Self::deposit_event(Event::StakeAdded { coldkey, hotkey, amount });
 		Ok(())
@@ -31,11 +33,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let staked = Stake::<T>::get(&hotkey, &coldkey);
 		ensure!(staked >= amount, Error::<T>::NotEnoughStake);
+		let left = staked.saturating_sub(amount);
+		ensure!(left.is_zero() || left >= T::MinStake::get(), Error::<T>::StakeBelowMinimum);
 		T::Currency::release(&HoldReason::Stake.into(), &coldkey, amount, Precision::Exact)?;
-		if staked == amount {
+		if left.is_zero() {
 			Stake::<T>::remove(&hotkey, &coldkey);
 		} else {
-			Stake::<T>::insert(&hotkey, &coldkey, staked.saturating_sub(amount));
+			Stake::<T>::insert(&hotkey, &coldkey, left);
 		}
 		let total = TotalHotkeyStake::<T>::get(&hotkey).saturating_sub(amount);
 		if total.is_zero() {

@@ -229,3 +229,81 @@ fn huge_stakes_are_scaled_into_u64() {
 	assert_eq!(scaled[3], 0);
 	assert_eq!(crate::features::epoch::stakes_to_u64(&[5, 7]), vec![5, 7]);
 }
+
+/// The pallet feeds its storage to `heliox_yuma::run_epoch` and stores exactly what it returns.
+#[test]
+fn epoch_stores_exactly_what_heliox_yuma_computes() {
+	use heliox_yuma::{BondsMode, EpochInputs, EpochParams};
+	ExtBuilder::default().build_and_execute(|| {
+		let netuid = new_subnet(1);
+		for i in 0..6u64 {
+			register(netuid, 2 + i, 101 + i);
+		}
+		for (hotkey, stake) in [(101, 1_000), (102, 600), (103, 300)] {
+			assert_ok!(Subnets::add_stake(RuntimeOrigin::signed(10), hotkey, stake));
+		}
+		run_to_block(12);
+		let rows: [(u64, &[Uid], &[u16]); 3] = [
+			(101, &[3, 4, 5], &[10, 20, 30]),
+			(102, &[1, 3, 4], &[5, 40, 10]),
+			(103, &[0, 5], &[1, 1]),
+		];
+		for (hotkey, u, v) in rows {
+			assert_ok!(Subnets::set_weights(
+				RuntimeOrigin::signed(hotkey),
+				netuid,
+				uids(u),
+				vals(v),
+				0
+			));
+		}
+		run_to_block(20);
+		let info = Networks::<Test>::get(netuid).unwrap();
+		let neurons: Vec<_> =
+			(0..6).map(|uid| Neurons::<Test>::get(netuid, uid).unwrap()).collect();
+		let inputs = EpochInputs {
+			n: 6,
+			current_block: 21,
+			last_epoch_block: info.last_epoch_block,
+			emission: Subnets::pending_emission(netuid) + BLOCK_EMISSION,
+			stake: neurons.iter().map(|n| TotalHotkeyStake::<Test>::get(n.hotkey)).collect(),
+			last_update: neurons.iter().map(|n| n.last_update).collect(),
+			registered_at: neurons.iter().map(|n| n.registered_at).collect(),
+			validator_permit: neurons.iter().map(|n| n.validator_permit).collect(),
+			weights: (0..6).map(|uid| Subnets::weights_of(netuid, uid)).collect(),
+			bonds: (0..6).map(|uid| Subnets::bonds_of(netuid, uid)).collect(),
+		};
+		assert_eq!(inputs.validator_permit, vec![true, true, true, false, false, false]);
+		let params = EpochParams {
+			kappa: info.params.kappa,
+			activity_cutoff: info.params.activity_cutoff.into(),
+			stake_threshold: 0,
+			max_allowed_validators: info.params.max_validators,
+			bonds_penalty: u16::MAX,
+			bonds_moving_average: info.params.bonds_moving_average,
+			bonds_mode: BondsMode::Yuma3 { liquid_alpha: None },
+			owner_cut: 11_796,
+		};
+		let expected = heliox_yuma::run_epoch(&inputs, &params).unwrap();
+		let scores = expected.u16_scores();
+
+		run_to_block(21);
+		for uid in 0..6u16 {
+			let i = uid as usize;
+			let n = Neurons::<Test>::get(netuid, uid).unwrap();
+			assert_eq!(n.consensus, scores.consensus[i]);
+			assert_eq!(n.trust, scores.trust[i]);
+			assert_eq!(n.validator_trust, scores.validator_trust[i]);
+			assert_eq!(n.incentive, scores.incentive[i]);
+			assert_eq!(n.dividends, scores.dividends[i]);
+			assert_eq!(n.emission, expected.emission[i]);
+			assert_eq!(n.validator_permit, expected.validator_permit[i]);
+			assert_eq!(Subnets::bonds_of(netuid, uid), expected.bonds[i]);
+		}
+		assert!(scores.incentive.iter().skip(3).any(|x| *x > 0));
+		assert!(matches!(
+			last_event(),
+			Event::EpochRun { owner_emission, .. } if owner_emission == expected.owner_emission
+		));
+	});
+}

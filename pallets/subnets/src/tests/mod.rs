@@ -48,6 +48,7 @@ fn every_error_variant_is_tested() {
 		("HotkeyUnknown", "staking::staking_errors"),
 		("ZeroAmount", "staking::staking_errors"),
 		("NotEnoughStake", "staking::staking_errors"),
+		("StakeBelowMinimum", "staking::staking_errors"),
 		("CommitRevealEnabled", "weights::set_weights_errors"),
 		("CommitRevealDisabled", "commit_reveal::commit_errors, commit_reveal::reveal_errors"),
 		("WeightVecLengthMismatch", "weights::set_weights_errors"),

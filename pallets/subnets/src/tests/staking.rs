@@ -68,5 +68,16 @@ fn staking_errors() {
 			Subnets::remove_stake(RuntimeOrigin::signed(3), 101, 1),
 			Error::<Test>::NotEnoughStake
 		);
+		// MinStake = 10: no dust entries, neither new nor left behind.
+		assert_noop!(
+			Subnets::add_stake(RuntimeOrigin::signed(3), 101, 9),
+			Error::<Test>::StakeBelowMinimum
+		);
+		assert_noop!(
+			Subnets::remove_stake(RuntimeOrigin::signed(2), 101, 95),
+			Error::<Test>::StakeBelowMinimum
+		);
+		// Topping up an entry that is already above the minimum is fine.
+		assert_ok!(Subnets::add_stake(RuntimeOrigin::signed(2), 101, 1));
 	});
 }
