@@ -7,6 +7,7 @@ use crate::*;
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants:
 	/// * the schedule names exactly the existing subnets, sorted, without duplicates;
+	/// * no subnet was paid emission beyond the global emission index;
 	/// * each subnet has `n <= max_uids <= MaxUids` and neurons exactly at UIDs `0..n`;
 	/// * hotkey ↔ UID maps are bijective on each subnet and every hotkey has an owner;
 	/// * weight, bond and axon entries only exist for UIDs `< n`, rows are strictly increasing
@@ -37,6 +38,14 @@ impl<T: Config> Pallet<T> {
 			let netuid = *netuid;
 			let info = Networks::<T>::get(netuid).ok_or("scheduled subnet missing")?;
 			ensure!(info.n <= info.params.max_uids, "n above max_uids");
+			ensure!(
+				info.params.tempo > 0 && info.params.reveal_period > 0,
+				"zero tempo or reveal period"
+			);
+			ensure!(
+				info.emission_index <= EmissionIndex::<T>::get(),
+				"subnet paid beyond the emission index"
+			);
 			ensure!(u32::from(info.params.max_uids) <= T::MaxUids::get(), "max_uids above MaxUids");
 			let lock = locks.entry(info.owner.clone()).or_default();
 			*lock = lock.saturating_add(info.locked);

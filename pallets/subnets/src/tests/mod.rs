@@ -77,3 +77,33 @@ fn every_error_variant_is_tested() {
 	tested.sort_unstable();
 	assert_eq!(variants, tested);
 }
+
+/// Calls declare the benchmarked weight of their components and refund to the actual work.
+#[test]
+fn dispatch_weights_use_components() {
+	use frame_support::dispatch::GetDispatchInfo;
+	ExtBuilder::default().build_and_execute(|| {
+		let call = Call::<Test>::set_weights {
+			netuid: 0,
+			uids: uids(&[1, 2, 3]),
+			values: vals(&[1, 2, 3]),
+			version_key: 0,
+		};
+		assert_eq!(call.get_dispatch_info().call_weight, <() as WeightInfo>::set_weights(3));
+		let call = Call::<Test>::reveal_weights {
+			netuid: 0,
+			uids: uids(&[1, 2]),
+			values: vals(&[1, 2]),
+			salt: [0; 32],
+			version_key: 0,
+		};
+		assert_eq!(call.get_dispatch_info().call_weight, <() as WeightInfo>::reveal_weights(2));
+
+		let netuid = subnet_with_validator(0);
+		let info = Subnets::dissolve_network(RuntimeOrigin::signed(1), netuid).unwrap();
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::dissolve_network(3)));
+		let netuid = new_subnet(1);
+		let info = Subnets::burned_register(RuntimeOrigin::signed(2), netuid, 101).unwrap();
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::burned_register(0)));
+	});
+}
