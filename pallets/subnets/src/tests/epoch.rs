@@ -307,3 +307,32 @@ fn epoch_stores_exactly_what_heliox_yuma_computes() {
 		));
 	});
 }
+
+#[test]
+fn dropped_weights_leave_decaying_bonds() {
+	ExtBuilder::default().build_and_execute(|| {
+		let netuid = subnet_with_validator(1_000);
+		run_to_block(12);
+		let set = |u: &[Uid], v: &[u16]| {
+			assert_ok!(Subnets::set_weights(
+				RuntimeOrigin::signed(101),
+				netuid,
+				uids(u),
+				vals(v),
+				0
+			));
+		};
+		set(&[1, 2], &[1, 1]);
+		run_to_block(21);
+		let before = Subnets::bonds_of(netuid, 0);
+		assert_eq!(before.len(), 2);
+		// The validator drops UID 2: its bond decays by (1 − α) = 0.9 instead of vanishing.
+		set(&[1], &[1]);
+		run_to_block(31);
+		let after = Subnets::bonds_of(netuid, 0);
+		assert_eq!(after.len(), 2);
+		let (b2, a2) = (before[1].1 as u64, after[1].1 as u64);
+		assert!(a2 < b2 && a2.abs_diff(b2 * 9 / 10) <= 1, "{b2} -> {a2}");
+		assert!(after[0].1 > before[0].1);
+	});
+}
