@@ -12,7 +12,7 @@ use sp_runtime::{BuildStorage, Perbill};
 
 pub type AccountId = u64;
 pub type Balance = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
+pub type Block = frame_system::mocking::MockBlock<Test>;
 
 frame_support::construct_runtime!(
 	pub enum Test {

@@ -92,3 +92,11 @@ fn runtime_api_types_round_trip() {
 		);
 	});
 }
+
+#[test]
+fn runtime_api_is_declared() {
+	use sp_api::RuntimeApiInfo;
+	type Api = dyn crate::runtime_api::SubnetsApi<Block, AccountId, Balance>;
+	assert_eq!(<Api as RuntimeApiInfo>::VERSION, 1);
+	assert_ne!(<Api as RuntimeApiInfo>::ID, [0u8; 8]);
+}
