@@ -6,6 +6,7 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod subnets_rpc;
 mod zk_cli;
 mod zk_rpc;
 

@@ -1,7 +1,7 @@
 //! JSON-RPC methods beyond the standard ones `sc-service` installs (system, chain, state,
 //! author, chainHead/transaction v2): `system_accountNextIndex` (nonce incl. pool), the
-//! transaction-payment fee queries, `babe_epochAuthorship` and the ZK verifier's `zk_*`
-//! ([`crate::zk_rpc`]). Heliox pallets add theirs here.
+//! transaction-payment fee queries, `babe_epochAuthorship`, the ZK verifier's `zk_*`
+//! ([`crate::zk_rpc`]) and the subnets' `subnets_*` ([`crate::subnets_rpc`]). Heliox pallets add theirs here.
 
 use std::sync::Arc;
 
@@ -45,12 +45,14 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: sp_consensus_babe::BabeApi<Block>,
 	C::Api: pallet_zk_verifier::runtime_api::ZkVerifierApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_subnets::runtime_api::SubnetsApi<Block, AccountId, Balance>,
 	P: TransactionPool + 'static,
 	SC: sp_consensus::SelectChain<Block> + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
+	use crate::subnets_rpc::{Subnets, SubnetsApiServer};
 	use crate::zk_rpc::{Zk, ZkApiServer};
 
 	let mut module = RpcModule::new(());
@@ -59,6 +61,7 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Zk::new(client.clone()).into_rpc())?;
+	module.merge(Subnets::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

@@ -18,7 +18,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Babe, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	Subnets, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 impl_runtime_apis! {
@@ -180,6 +180,43 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_subnets::runtime_api::SubnetsApi<Block, AccountId, Balance> for Runtime {
+		fn metagraph(
+			netuid: pallet_subnets::NetUid,
+		) -> Option<pallet_subnets::Metagraph<AccountId, Balance>> {
+			Subnets::metagraph(netuid)
+		}
+		fn subnets() -> Vec<pallet_subnets::SubnetSummary<AccountId, Balance>> {
+			Subnets::subnets()
+		}
+		fn subnet(
+			netuid: pallet_subnets::NetUid,
+		) -> Option<pallet_subnets::SubnetSummary<AccountId, Balance>> {
+			Subnets::subnet(netuid)
+		}
+		fn hyperparameter_bounds() -> pallet_subnets::HyperparameterBounds {
+			pallet_subnets::HyperparamBounds::<Runtime>::get()
+		}
+		fn network_lock_cost() -> Balance {
+			Subnets::network_lock_cost()
+		}
+		fn neuron_burn(netuid: pallet_subnets::NetUid) -> Option<Balance> {
+			Subnets::neuron_burn(netuid)
+		}
+		fn uid_of(netuid: pallet_subnets::NetUid, hotkey: AccountId) -> Option<pallet_subnets::Uid> {
+			Subnets::uid_of(netuid, &hotkey)
+		}
+		fn total_stake(hotkey: AccountId) -> Balance {
+			Subnets::total_stake(&hotkey)
+		}
+		fn weights(netuid: pallet_subnets::NetUid, uid: pallet_subnets::Uid) -> Vec<(pallet_subnets::Uid, u16)> {
+			Subnets::weights_of(netuid, uid)
+		}
+		fn bonds(netuid: pallet_subnets::NetUid, uid: pallet_subnets::Uid) -> Vec<(pallet_subnets::Uid, u16)> {
+			Subnets::bonds_of(netuid, uid)
 		}
 	}
 

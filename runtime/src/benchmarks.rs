@@ -11,5 +11,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_assets, Assets]
 	[pallet_nfts, Nfts]
 	[pallet_sudo, Sudo]
+	[pallet_subnets, Subnets]
 	[pallet_zk_verifier, ZkVerifier]
 );

@@ -53,6 +53,8 @@ pub type CommitsOf<T> = BoundedVec<
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct SubnetHyperparameters {
 	/// Blocks between two epochs of the subnet.
 	pub tempo: u32,
@@ -116,6 +118,7 @@ impl Default for SubnetHyperparameters {
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub struct Range<N> {
 	/// Smallest allowed value.
 	pub min: N,
@@ -151,6 +154,8 @@ impl<N: PartialOrd + Copy> Range<N> {
 	TypeInfo,
 	Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct HyperparameterBounds {
 	/// Bounds of [`SubnetHyperparameters::tempo`].
 	pub tempo: Range<u32>,
@@ -303,12 +308,15 @@ pub struct WeightCommit<Hash, BlockNumber> {
 	Debug,
 	Default,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct AxonInfo<BlockNumber> {
 	/// Block of the last `serve_axon`.
 	pub block: BlockNumber,
 	/// Software version.
 	pub version: u32,
 	/// IPv4 (in the low 32 bits) or IPv6 address.
+	#[cfg_attr(feature = "std", serde(with = "u128_as_string"))]
 	pub ip: u128,
 	/// Port.
 	pub port: u16,
@@ -320,6 +328,8 @@ pub struct AxonInfo<BlockNumber> {
 
 /// One subnet, as returned by the runtime API.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct SubnetSummary<AccountId, Balance> {
 	/// The subnet.
 	pub netuid: NetUid,
@@ -347,6 +357,8 @@ pub struct SubnetSummary<AccountId, Balance> {
 
 /// Bonds of one validator, summarized.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Default)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct BondsSummary {
 	/// Number of non-zero bonds.
 	pub count: u16,
@@ -358,6 +370,8 @@ pub struct BondsSummary {
 
 /// The metagraph of a subnet: per-UID vectors indexed by UID.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Metagraph<AccountId, Balance> {
 	/// The subnet.
 	pub netuid: NetUid,
@@ -395,4 +409,20 @@ pub struct Metagraph<AccountId, Balance> {
 	pub axons: Vec<Option<AxonInfo<u64>>>,
 	/// Bonds of each UID.
 	pub bonds: Vec<BondsSummary>,
+}
+
+/// JSON for `u128` values (IPv6 addresses): a decimal string, because JSON numbers lose
+/// precision above 2^53 in most clients.
+#[cfg(feature = "std")]
+mod u128_as_string {
+	use serde::{Deserialize, Deserializer, Serializer};
+
+	pub fn serialize<S: Serializer>(value: &u128, serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.serialize_str(&value.to_string())
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u128, D::Error> {
+		let text = alloc::string::String::deserialize(deserializer)?;
+		text.parse().map_err(serde::de::Error::custom)
+	}
 }

@@ -300,3 +300,51 @@ impl pallet_zk_verifier::Config for Runtime {
 	type DepositPerByte = ZkDepositPerByte;
 	type WeightInfo = pallet_zk_verifier::weights::SubstrateWeight<Runtime>;
 }
+
+parameter_types! {
+	/// HLX minted per block for all subnets together (split evenly among them, paid at each
+	/// subnet's epoch). A tokenomics parameter: governance sets the final value (issue #6).
+	pub const SubnetBlockEmission: Balance = UNIT;
+	pub SubnetDefaultHyperparameters: pallet_subnets::SubnetHyperparameters = Default::default();
+	pub const SubnetMaxSubnets: u32 = 64;
+	pub const SubnetMaxUids: u32 = 4096;
+	pub const SubnetMaxWeightsPerValidator: u32 = 1024;
+	/// One epoch per block at most; the rest are deferred to the next blocks.
+	pub const SubnetMaxEpochsPerBlock: u32 = 1;
+	pub const SubnetMaxPendingCommits: u32 = 10;
+	/// 18% of a subnet's emission to its owner (u16 fraction of 65535).
+	pub const SubnetOwnerCut: u16 = 11_796;
+	pub const SubnetMinLockCost: Balance = 100 * UNIT;
+	pub const SubnetLockReductionInterval: BlockNumber = 14 * DAYS;
+	pub const SubnetMinBurn: Balance = 100 * MILLI_UNIT;
+	pub const SubnetMaxBurn: Balance = 100 * UNIT;
+	pub const SubnetBurnIncrease: Perbill = Perbill::from_percent(26);
+	pub const SubnetBurnHalvingInterval: BlockNumber = 360;
+	pub const SubnetMinStake: Balance = 100 * MILLI_UNIT;
+	pub const SubnetServingRateLimit: BlockNumber = 50;
+}
+
+impl pallet_subnets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	// Root until OpenGov lands (issue #6): sudo on dev/local chains.
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
+	type DefaultHyperparameters = SubnetDefaultHyperparameters;
+	type MaxSubnets = SubnetMaxSubnets;
+	type MaxUids = SubnetMaxUids;
+	type MaxWeightsPerValidator = SubnetMaxWeightsPerValidator;
+	type MaxEpochsPerBlock = SubnetMaxEpochsPerBlock;
+	type MaxPendingCommits = SubnetMaxPendingCommits;
+	type BlockEmission = SubnetBlockEmission;
+	type OwnerCut = SubnetOwnerCut;
+	type MinLockCost = SubnetMinLockCost;
+	type LockReductionInterval = SubnetLockReductionInterval;
+	type MinBurn = SubnetMinBurn;
+	type MaxBurn = SubnetMaxBurn;
+	type BurnIncrease = SubnetBurnIncrease;
+	type BurnHalvingInterval = SubnetBurnHalvingInterval;
+	type MinStake = SubnetMinStake;
+	type ServingRateLimit = SubnetServingRateLimit;
+}
