@@ -1,0 +1,3 @@
+//! Unit tests, split by concern.
+
+mod smoke;
