@@ -16,8 +16,8 @@
 
 use super::*;
 use crate::pallet::{
-	AccountRequests, AllowList, Collaterals, Deals, GpuDeals, Params, Paused, QueueLen,
-	Requests, Vault,
+	AccountRequests, AllowList, Collaterals, Deals, GpuDeals, Params, Paused, QueueLen, Requests,
+	Vault,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -370,4 +370,3 @@ mod benchmarks {
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }
-

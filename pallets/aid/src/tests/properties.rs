@@ -27,10 +27,7 @@ impl Rng {
 
 /// Every AID in existence, by holder: users, vault, beneficiary, treasury.
 fn aid_held() -> u128 {
-	[ALICE, BOB, CHARLIE, EVE, TREASURY, Aid::vault_account()]
-		.iter()
-		.map(|who| Aid::aid_balance(who))
-		.sum()
+	[ALICE, BOB, CHARLIE, EVE, TREASURY, Aid::vault_account()].iter().map(Aid::aid_balance).sum()
 }
 
 #[test]
