@@ -19,7 +19,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The vault's balance sheet, share price and queue totals.
-	pub fn vault_summary() -> VaultSummary<u128> {
+	pub fn vault_state() -> VaultSummary<u128> {
 		let now = Self::now();
 		let vault = Self::vault_now();
 		let queued_shares = Requests::<T>::iter_values()

@@ -63,7 +63,7 @@ fn max_functions_are_exact_and_respect_the_exit_rule() {
 }
 
 #[test]
-fn vault_summary_reports_the_balance_sheet() {
+fn vault_state_reports_the_balance_sheet() {
 	run(|| {
 		let shares = deposit(ALICE, 1_000);
 		fund(7, 400);
@@ -72,7 +72,7 @@ fn vault_summary_reports_the_balance_sheet() {
 		assert_ok!(Aid::request_withdraw(RuntimeOrigin::signed(ALICE), shares / 2));
 		// Five blocks later (before the request matures): 4.5 of the 90 AID vested.
 		run_to_block(6);
-		let summary = Aid::vault_summary();
+		let summary = Aid::vault_state();
 		assert_eq!(summary.deployed_assets, 400 * UNIT);
 		assert_eq!(summary.idle_assets, 600 * UNIT + 4_500_000);
 		assert_eq!(summary.unvested_revenue, 85_500_000);
@@ -131,7 +131,7 @@ fn runtime_api_types_encode_round_trip() {
 	use codec::{Decode, Encode};
 	run(|| {
 		deposit(ALICE, 1);
-		let summary = Aid::vault_summary();
+		let summary = Aid::vault_state();
 		assert_eq!(
 			crate::VaultSummary::<u128>::decode(&mut &summary.encode()[..]).unwrap(),
 			summary

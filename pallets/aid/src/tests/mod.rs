@@ -2,6 +2,7 @@
 //! end ([`crate::mock::run`]); every `Error` variant has a test that checks the error and that
 //! storage is unchanged (`assert_noop!` compares the storage root).
 
+mod acceptance;
 mod admin;
 mod api;
 mod errors_unreachable;

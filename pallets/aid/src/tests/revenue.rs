@@ -15,7 +15,7 @@ fn revenue_vests_and_raises_the_price_by_exactly_the_vested_amount_minus_fee() {
 		let shares = deposit(ALICE, 1_000);
 		fund(7, 500);
 		assert_eq!(Aid::aid_balance(&CHARLIE), 500 * UNIT);
-		assert_eq!(Aid::vault_summary().total_assets, 1_000 * UNIT);
+		assert_eq!(Aid::vault_state().total_assets, 1_000 * UNIT);
 		let price_before = Aid::share_price();
 		assert_eq!(price_before, UNIT);
 
@@ -32,12 +32,12 @@ fn revenue_vests_and_raises_the_price_by_exactly_the_vested_amount_minus_fee() {
 			fee: 10 * UNIT,
 		}));
 		// Nothing recognised yet: a deposit now cannot capture it.
-		assert_eq!(Aid::vault_summary().total_assets, 1_000 * UNIT);
-		assert_eq!(Aid::vault_summary().unvested_revenue, 90 * UNIT);
+		assert_eq!(Aid::vault_state().total_assets, 1_000 * UNIT);
+		assert_eq!(Aid::vault_state().unvested_revenue, 90 * UNIT);
 		run_to_block(1 + VESTING / 2);
-		assert_eq!(Aid::vault_summary().total_assets, 1_045 * UNIT);
+		assert_eq!(Aid::vault_state().total_assets, 1_045 * UNIT);
 		run_to_block(1 + VESTING);
-		let summary = Aid::vault_summary();
+		let summary = Aid::vault_state();
 		assert_eq!(summary.total_assets, 1_090 * UNIT);
 		assert_eq!(summary.unvested_revenue, 0);
 		// Price of one whole sAID (10^12 base units), with the virtual offset.
