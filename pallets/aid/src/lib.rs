@@ -55,6 +55,23 @@
 //!
 //! AID sent directly to the vault account is not counted (the balance sheet is kept in
 //! storage), so donations cannot move the share price.
+//!
+//! Queued shares are locked by moving them to the queue account rather than by a hold:
+//! `pallet-assets` has no holds of its own, and for the vault the two are the same (locked
+//! shares stay in the share total and keep their value until served or cancelled).
+//!
+//! ## Runtime wiring
+//!
+//! * AID and sAID are created by this pallet's genesis (or [`Pallet::create_assets`]) as
+//!   sufficient assets with minimum balance 1, owned by [`Pallet::account_id`]. To give them
+//!   names and symbols in `pallet-assets`' genesis instead, list them there (owner = the
+//!   pallet account, sufficient, minimum balance 1) together with their `metadata`
+//!   (sAID decimals = `AidDecimals + SharesDecimalsOffset`); this pallet then skips creating
+//!   them.
+//! * The GPU registry takes `Pallet<Runtime>` as its `heliox_vault::RevenueSink`.
+//! * [`runtime_api::AidApi`] is implemented by calling the pallet functions of the same
+//!   names ([`Pallet::vault_state`], [`Pallet::share_price`], [`Pallet::preview_deposit`],
+//!   ..., [`Pallet::withdrawal_requests`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]

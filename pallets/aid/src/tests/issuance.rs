@@ -40,10 +40,20 @@ fn eighteen_decimal_collateral_converts_exactly() {
 #[test]
 fn inexact_amounts_are_refused() {
 	run(|| {
+		// 18 decimals to 6: a DAI amount must be a whole number of AID base units.
 		assert_noop!(
 			Aid::mint_aid(RuntimeOrigin::signed(ALICE), DAI, DAI_UNIT + 1),
 			Error::<Test>::InexactAmount
 		);
+		// 6 decimals to 2: an AID amount must be a whole number of cents to redeem.
+		assert_ok!(Aid::set_collateral(RuntimeOrigin::root(), OTHER, 2, u128::MAX));
+		assert_ok!(Aid::mint_aid(RuntimeOrigin::signed(ALICE), OTHER, 1));
+		assert_eq!(Aid::aid_balance(&ALICE), 10_000);
+		assert_noop!(
+			Aid::redeem_aid(RuntimeOrigin::signed(ALICE), OTHER, 1),
+			Error::<Test>::InexactAmount
+		);
+		assert_ok!(Aid::redeem_aid(RuntimeOrigin::signed(ALICE), OTHER, 10_000));
 	});
 }
 

@@ -6,6 +6,7 @@ mod acceptance;
 mod admin;
 mod api;
 mod errors_unreachable;
+mod invariants;
 mod issuance;
 mod properties;
 mod queue;
