@@ -451,6 +451,8 @@ pub mod pallet {
 		RepaidExceedsPrincipal,
 		/// The sAID share offset configured is invalid.
 		InvalidOffset,
+		/// Revenue cannot be paid from the pallet's own accounts.
+		InvalidPayer,
 	}
 
 	impl<T> From<VaultError> for Error<T> {

@@ -10,7 +10,8 @@ use frame_system::{EnsureRoot, EnsureSigned};
 use sp_runtime::{BuildStorage, Permill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
+/// 16 bytes, so the pallet's sub-accounts (`modl` + pallet id + sub id) stay distinct.
+pub type AccountId = u128;
 pub type AssetId = u32;
 
 frame_support::construct_runtime!(
@@ -25,6 +26,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<u64>;
 }
 

@@ -68,7 +68,8 @@ pub struct Parameters<BlockNumber> {
 	/// Share of vault revenue paid to the treasury (rounded down).
 	pub performance_fee: Permill,
 	/// Blocks a withdrawal request waits before it can be served. While it is not zero, the
-	/// queue is the only exit: the instant `withdraw` / `redeem` calls are disabled.
+	/// queue is the only exit: the instant `withdraw` / `redeem` calls are disabled. A change
+	/// applies to pending requests too (maturity is `requested_at + cooldown`).
 	pub cooldown: BlockNumber,
 }
 

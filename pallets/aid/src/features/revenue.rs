@@ -70,6 +70,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!Paused::<T>::get(), Error::<T>::Paused);
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		ensure!(
+			*payer != Self::vault_account()
+				&& *payer != Self::queue_account()
+				&& *payer != Self::account_id(),
+			Error::<T>::InvalidPayer
+		);
 		let deal_id = GpuDeals::<T>::get(gpu).ok_or(Error::<T>::GpuNotFinanced)?;
 		let mut deal = Deals::<T>::get(deal_id).ok_or(Error::<T>::GpuNotFinanced)?;
 		let aid = T::AidAssetId::get();

@@ -156,3 +156,13 @@ fn genesis_can_start_paused_and_the_pallet_account_can_hold_non_sufficient_colla
 		Aid::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn the_pallet_accounts_are_distinct() {
+	run(|| {
+		let accounts = [Aid::account_id(), Aid::vault_account(), Aid::queue_account()];
+		assert_ne!(accounts[0], accounts[1]);
+		assert_ne!(accounts[0], accounts[2]);
+		assert_ne!(accounts[1], accounts[2]);
+	});
+}

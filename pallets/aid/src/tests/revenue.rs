@@ -185,6 +185,17 @@ fn revenue_sink_reports_frame_free_errors_and_changes_nothing() {
 			<Aid as RevenueSink<_, _, _>>::accept_revenue(&BOB, &7, u128::MAX),
 			Err(RevenueError::PaymentFailed)
 		);
+		// The vault cannot pay itself (its AID is already counted).
+		for payer in [Aid::vault_account(), Aid::queue_account(), Aid::account_id()] {
+			assert_noop!(
+				Aid::pay_revenue(RuntimeOrigin::signed(payer), 7, UNIT),
+				Error::<Test>::InvalidPayer
+			);
+			assert_eq!(
+				<Aid as RevenueSink<_, _, _>>::accept_revenue(&payer, &7, UNIT),
+				Err(RevenueError::PaymentFailed)
+			);
+		}
 		assert_eq!(storage_root(), root);
 		assert_ok!(Aid::set_paused(RuntimeOrigin::root(), true));
 		let root = storage_root();
