@@ -91,6 +91,11 @@ fn deal_with_vesting<T: Config>(i: u32) -> (T::GpuId, T::AccountId) {
 	(gpu, beneficiary)
 }
 
+/// The fewest shares a request may have (worth `MinWithdrawal`, at least one share).
+fn min_request<T: Config>() -> u128 {
+	Pallet::<T>::preview_withdraw(T::MinWithdrawal::get()).unwrap().max(1)
+}
+
 /// `n` matured withdrawal requests from distinct accounts, with enough liquidity for all.
 fn matured_queue<T: Config>(n: u32) {
 	worst_case_parameters::<T>(BlockNumberFor::<T>::one());
@@ -190,8 +195,9 @@ mod benchmarks {
 		worst_case_parameters::<T>(10u32.into());
 		let (who, shares) = vault_holder::<T>("holder", 0, 100);
 		let max = T::MaxRequestsPerAccount::get();
+		let chunk = min_request::<T>();
 		for _ in 1..max {
-			Pallet::<T>::do_request_withdraw(who.clone(), 1).unwrap();
+			Pallet::<T>::do_request_withdraw(who.clone(), chunk).unwrap();
 		}
 
 		#[extrinsic_call]
@@ -205,8 +211,9 @@ mod benchmarks {
 		worst_case_parameters::<T>(10u32.into());
 		let (who, _) = vault_holder::<T>("holder", 0, 100);
 		let max = T::MaxRequestsPerAccount::get();
+		let chunk = min_request::<T>();
 		for _ in 0..max {
-			Pallet::<T>::do_request_withdraw(who.clone(), 1).unwrap();
+			Pallet::<T>::do_request_withdraw(who.clone(), chunk).unwrap();
 		}
 		let last = *AccountRequests::<T>::get(&who).last().unwrap();
 

@@ -183,6 +183,11 @@ pub mod pallet {
 		/// Receives the mint, redeem and performance fees (in AID).
 		type TreasuryAccount: Get<Self::AccountId>;
 
+		/// Smallest value, in AID base units, a withdrawal request may have when it does not
+		/// exit the requester's whole sAID balance (keeps dust requests from filling the queue).
+		#[pallet::constant]
+		type MinWithdrawal: Get<u128>;
+
 		/// Most pending withdrawal requests in the queue.
 		#[pallet::constant]
 		type MaxQueueLen: Get<u32>;
@@ -453,6 +458,8 @@ pub mod pallet {
 		InvalidOffset,
 		/// Revenue cannot be paid from the pallet's own accounts.
 		InvalidPayer,
+		/// The request is worth less than `MinWithdrawal` and is not the whole balance.
+		RequestTooSmall,
 	}
 
 	impl<T> From<VaultError> for Error<T> {

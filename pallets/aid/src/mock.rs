@@ -83,6 +83,7 @@ parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	pub const PerformanceFee: Permill = Permill::from_percent(10);
 	pub static ProcessPerBlock: u32 = 4;
+	pub static MinWithdrawal: u128 = 0;
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -111,6 +112,7 @@ impl pallet_aid::Config for Test {
 	type CooldownPeriod = ConstU64<COOLDOWN>;
 	type DefaultPerformanceFee = PerformanceFee;
 	type TreasuryAccount = Treasury;
+	type MinWithdrawal = MinWithdrawal;
 	type MaxQueueLen = ConstU32<16>;
 	type MaxRequestsPerAccount = ConstU32<4>;
 	type MaxQueueProcessPerBlock = ProcessPerBlock;

@@ -12,7 +12,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Paused::<T>::get(), Error::<T>::Paused);
 		ensure!(shares > 0, Error::<T>::ZeroAmount);
 		let said = T::SaidAssetId::get();
-		ensure!(Self::spendable(said, &who) >= shares, Error::<T>::InsufficientShares);
+		let balance = Self::spendable(said, &who);
+		ensure!(balance >= shares, Error::<T>::InsufficientShares);
+		if shares < balance {
+			let value = Vault::<T>::get()
+				.convert_to_assets(Self::offset()?, Self::now(), shares)
+				.map_err(Error::<T>::from)?;
+			ensure!(value >= T::MinWithdrawal::get(), Error::<T>::RequestTooSmall);
+		}
 		let len = QueueLen::<T>::get();
 		ensure!(len < T::MaxQueueLen::get(), Error::<T>::QueueFull);
 		let id = NextRequestId::<T>::get();

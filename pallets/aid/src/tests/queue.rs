@@ -232,3 +232,27 @@ fn on_initialize_does_nothing_while_paused() {
 		assert_eq!(QueueLen::<Test>::get(), 0);
 	});
 }
+
+#[test]
+fn small_requests_are_refused_unless_they_exit_everything() {
+	run(|| {
+		MinWithdrawal::set(UNIT);
+		deposit(ALICE, 10);
+		let one_aid = Aid::preview_withdraw(UNIT).unwrap();
+		assert_noop!(
+			Aid::request_withdraw(RuntimeOrigin::signed(ALICE), one_aid - 1),
+			Error::<Test>::RequestTooSmall
+		);
+		assert_ok!(Aid::request_withdraw(RuntimeOrigin::signed(ALICE), one_aid));
+		// A whole balance may always be queued, however small.
+		mint_aid(BOB, 1);
+		assert_ok!(Aid::deposit(RuntimeOrigin::signed(BOB), 1, 0));
+		let dust = Aid::said_balance(&BOB);
+		assert_noop!(
+			Aid::request_withdraw(RuntimeOrigin::signed(BOB), dust - 1),
+			Error::<Test>::RequestTooSmall
+		);
+		assert_ok!(Aid::request_withdraw(RuntimeOrigin::signed(BOB), dust));
+		MinWithdrawal::set(0);
+	});
+}
