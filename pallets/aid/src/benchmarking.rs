@@ -55,6 +55,7 @@ fn worst_case_parameters<T: Config>(cooldown: BlockNumberFor<T>) {
 		redeem_fee: Permill::from_percent(1),
 		performance_fee: Permill::from_percent(15),
 		cooldown,
+		vesting_period: T::VestingPeriod::get(),
 	});
 	Paused::<T>::put(false);
 }
@@ -332,6 +333,7 @@ mod benchmarks {
 			redeem_fee: Permill::from_percent(1),
 			performance_fee: Permill::from_percent(15),
 			cooldown: 100u32.into(),
+			vesting_period: 100u32.into(),
 		};
 		let origin = admin::<T>();
 

@@ -30,8 +30,9 @@
 //! * **Revenue and vesting**: the GPU registry pays the holders' share of a financed GPU's
 //!   revenue through [`heliox_vault::RevenueSink`], implemented by this pallet (and callable
 //!   as [`Pallet::pay_revenue`]). A performance fee goes to the treasury; the rest **vests
-//!   linearly** over [`Config::VestingPeriod`] blocks and only the vested part counts in total
-//!   assets, so a deposit placed just before a payment cannot capture it.
+//!   linearly** over the vesting period (default [`Config::VestingPeriod`] blocks) and only
+//!   the vested part counts in total assets, so a deposit placed just before a payment cannot
+//!   capture it.
 //! * **The exit rule = the queue**: while the cooldown is not zero (the normal case), holders
 //!   leave through one FIFO withdrawal queue. [`Pallet::request_withdraw`] locks the shares at
 //!   once (they move to the queue's escrow account but keep sharing gains and losses); after
@@ -168,7 +169,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type SharesDecimalsOffset: Get<u8>;
 
-		/// Blocks over which injected revenue vests linearly. Not zero.
+		/// Default number of blocks over which injected revenue vests linearly (until
+		/// `set_parameters`). Not zero.
 		#[pallet::constant]
 		type VestingPeriod: Get<BlockNumberFor<Self>>;
 
@@ -217,7 +219,7 @@ pub mod pallet {
 	}
 
 	/// Parameters until `set_parameters` is called: no mint/redeem fee, the configured
-	/// performance fee and cooldown.
+	/// performance fee, cooldown and vesting period.
 	#[pallet::type_value]
 	pub fn DefaultParameters<T: Config>() -> Parameters<BlockNumberFor<T>> {
 		Parameters {
@@ -225,6 +227,7 @@ pub mod pallet {
 			redeem_fee: Permill::zero(),
 			performance_fee: T::DefaultPerformanceFee::get(),
 			cooldown: T::CooldownPeriod::get(),
+			vesting_period: T::VestingPeriod::get(),
 		}
 	}
 
@@ -428,7 +431,7 @@ pub mod pallet {
 		InsufficientLiquidity,
 		/// More AID recalled or written down than deployed.
 		InsufficientDeployed,
-		/// A vesting period of zero blocks.
+		/// A vesting period of zero blocks: revenue must vest so it cannot be sandwiched.
 		ZeroVestingPeriod,
 		/// A fee above 100%.
 		InvalidFee,
@@ -669,7 +672,7 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets the mint, redeem and performance fees and the cooldown.
+		/// Sets the mint, redeem and performance fees, the cooldown and the vesting period.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::set_parameters())]
 		pub fn set_parameters(
@@ -677,6 +680,7 @@ pub mod pallet {
 			parameters: Parameters<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!parameters.vesting_period.is_zero(), Error::<T>::ZeroVestingPeriod);
 			Params::<T>::put(parameters);
 			Self::deposit_event(Event::ParametersSet { parameters });
 			Ok(())

@@ -71,6 +71,9 @@ pub struct Parameters<BlockNumber> {
 	/// queue is the only exit: the instant `withdraw` / `redeem` calls are disabled. A change
 	/// applies to pending requests too (maturity is `requested_at + cooldown`).
 	pub cooldown: BlockNumber,
+	/// Blocks over which revenue paid from now on vests (never zero). Revenue already vesting
+	/// keeps its end block until the next payment re-spreads it.
+	pub vesting_period: BlockNumber,
 }
 
 /// A GPU financing deal: AID deployed from the vault to `beneficiary` against `gpu`.

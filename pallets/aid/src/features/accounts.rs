@@ -71,7 +71,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The vesting period in blocks.
 	pub(crate) fn vesting_period() -> u64 {
-		let period: BlockNumberFor<T> = T::VestingPeriod::get();
+		let period: BlockNumberFor<T> = Params::<T>::get().vesting_period;
 		period.unique_saturated_into()
 	}
 

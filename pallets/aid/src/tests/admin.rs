@@ -20,6 +20,7 @@ fn genesis_sets_up_assets_collateral_and_allow_list() {
 		assert_eq!(parameters.cooldown, COOLDOWN);
 		assert_eq!(parameters.performance_fee, Permill::from_percent(10));
 		assert_eq!(parameters.mint_fee, Permill::zero());
+		assert_eq!(parameters.vesting_period, VESTING);
 		assert!(!Paused::<Test>::get());
 	});
 }
@@ -127,11 +128,19 @@ fn parameters_and_pause_are_governance_managed() {
 			redeem_fee: Permill::from_percent(2),
 			performance_fee: Permill::from_percent(15),
 			cooldown: 5,
+			vesting_period: 7,
 		};
 		assert_noop!(Aid::set_parameters(RuntimeOrigin::signed(ALICE), parameters), BadOrigin);
 		assert_ok!(Aid::set_parameters(RuntimeOrigin::root(), parameters));
 		assert_eq!(Params::<Test>::get(), parameters);
 		assert!(aid_events().contains(&Event::ParametersSet { parameters }));
+		assert_noop!(
+			Aid::set_parameters(
+				RuntimeOrigin::root(),
+				crate::Parameters { vesting_period: 0, ..parameters }
+			),
+			Error::<Test>::ZeroVestingPeriod
+		);
 		assert_noop!(Aid::set_paused(RuntimeOrigin::signed(ALICE), true), BadOrigin);
 		assert_ok!(Aid::set_paused(RuntimeOrigin::root(), true));
 		assert!(Paused::<Test>::get());

@@ -1,5 +1,5 @@
-//! Error variants no call can reach with a valid configuration: `ZeroVestingPeriod`,
-//! `InvalidFee`, `InvalidOffset` (excluded by `integrity_test` and `Permill`) and
+//! Error variants no call can reach with a valid configuration: `InvalidFee`,
+//! `InvalidOffset` (excluded by `Permill` and `integrity_test`) and
 //! `InsufficientDeployed` (the sum of open deals equals the deployed assets, checked by
 //! `try_state`). They exist so every `heliox_vault::VaultError` maps to a clear error.
 

@@ -219,3 +219,20 @@ fn a_full_performance_fee_injects_nothing() {
 		assert_eq!(Vault::<Test>::get().vesting.amount, 0);
 	});
 }
+
+#[test]
+fn a_new_vesting_period_applies_to_new_revenue() {
+	run(|| {
+		deposit(ALICE, 1_000);
+		fund(7, 1);
+		set_fees(Permill::zero(), Permill::zero(), Permill::zero());
+		let parameters = crate::Parameters { vesting_period: 10, ..crate::Params::<Test>::get() };
+		assert_ok!(Aid::set_parameters(RuntimeOrigin::root(), parameters));
+		mint_aid(BOB, 100);
+		assert_ok!(Aid::pay_revenue(RuntimeOrigin::signed(BOB), 7, 100 * UNIT));
+		run_to_block(6);
+		assert_eq!(Aid::vault_state().total_assets, 1_050 * UNIT);
+		run_to_block(11);
+		assert_eq!(Aid::vault_state().total_assets, 1_100 * UNIT);
+	});
+}
