@@ -89,6 +89,12 @@
 //! rounded down (in the holders' favour); [`VaultState::inject_revenue_with_fee`] injects
 //! the holders' part.
 //!
+//! ## Revenue sources
+//!
+//! [`RevenueSink`] is the FRAME-free interface a revenue source (the GPU registry) calls to
+//! pay a vault; a pallet implements it by taking the payment and calling
+//! [`VaultState::inject_revenue_with_fee`].
+//!
 //! ## Failures and invariants
 //!
 //! Nothing here panics. Fallible functions return [`VaultError`], and a state transition
@@ -141,6 +147,7 @@ mod error;
 mod fee;
 mod math;
 mod queue;
+mod sink;
 mod vault;
 mod vesting;
 
@@ -148,6 +155,7 @@ pub use error::VaultError;
 pub use fee::{split_performance_fee, FeeSplit, PARTS_PER_MILLION};
 pub use math::{mul_div, Rounding};
 pub use queue::{Fill, WithdrawalRequest};
+pub use sink::{RevenueError, RevenueSink};
 pub use vault::{DecimalsOffset, Exchange, VaultState};
 pub use vesting::Vesting;
 
