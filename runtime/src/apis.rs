@@ -18,7 +18,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Babe, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	Subnets, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	Aid, Subnets, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 impl_runtime_apis! {
@@ -180,6 +180,42 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_aid::runtime_api::AidApi<Block, AccountId, Balance> for Runtime {
+		fn vault_state() -> pallet_aid::VaultSummary<Balance> {
+			Aid::vault_state()
+		}
+		fn share_price() -> Balance {
+			Aid::share_price()
+		}
+		fn preview_deposit(assets: Balance) -> Result<Balance, heliox_vault::VaultError> {
+			Aid::preview_deposit(assets)
+		}
+		fn preview_mint(shares: Balance) -> Result<Balance, heliox_vault::VaultError> {
+			Aid::preview_mint(shares)
+		}
+		fn preview_withdraw(assets: Balance) -> Result<Balance, heliox_vault::VaultError> {
+			Aid::preview_withdraw(assets)
+		}
+		fn preview_redeem(shares: Balance) -> Result<Balance, heliox_vault::VaultError> {
+			Aid::preview_redeem(shares)
+		}
+		fn max_deposit(who: AccountId) -> Balance {
+			Aid::max_deposit(&who)
+		}
+		fn max_mint(who: AccountId) -> Balance {
+			Aid::max_mint(&who)
+		}
+		fn max_withdraw(who: AccountId) -> Balance {
+			Aid::max_withdraw(&who)
+		}
+		fn max_redeem(who: AccountId) -> Balance {
+			Aid::max_redeem(&who)
+		}
+		fn withdrawal_requests(who: AccountId) -> Vec<pallet_aid::RequestInfo<Balance>> {
+			Aid::withdrawal_requests(&who)
 		}
 	}
 

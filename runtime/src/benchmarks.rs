@@ -11,6 +11,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_assets, Assets]
 	[pallet_nfts, Nfts]
 	[pallet_sudo, Sudo]
+	[pallet_aid, Aid]
 	[pallet_subnets, Subnets]
 	[pallet_zk_verifier, ZkVerifier]
 );

@@ -233,6 +233,8 @@ mod runtime {
 	pub type ZkVerifier = pallet_zk_verifier;
 	#[runtime::pallet_index(21)]
 	pub type Subnets = pallet_subnets;
+	#[runtime::pallet_index(22)]
+	pub type Aid = pallet_aid;
 
 	// Sudo is configured with a key only in the `dev` and `local_testnet` genesis presets; a
 	// staging or production chain spec leaves the key unset, so no account can use it.

@@ -17,9 +17,8 @@
 use alloc::vec::Vec;
 
 use crate::encoding::{PublicInputBytes, FIELD_ELEMENT_LEN};
-use crate::prepared::{prepared_vk_len, PreparedVk};
+use crate::prepared::PreparedVk;
 use crate::proof::{ProofBytes, PROOF_LEN};
-use crate::vk::declared_input_count;
 use crate::ZkError;
 
 /// Groth16 (BN254) operations a pallet needs, over bytes.
@@ -79,13 +78,13 @@ pub struct NativeHost;
 #[cfg(feature = "host")]
 impl Groth16Backend for NativeHost {
 	fn prepare_verifying_key(vk: &[u8], max_inputs: u32) -> Result<Vec<u8>, ZkError> {
-		let inputs = declared_input_count(vk)?;
+		let inputs = crate::vk::declared_input_count(vk)?;
 		if inputs > u64::from(max_inputs) {
 			return Err(ZkError::TooManyInputs);
 		}
 		// `inputs <= max_inputs` (a u32), so the length fits the address space of a 32-bit
 		// runtime for any sane maximum.
-		let mut out = alloc::vec![0u8; prepared_vk_len(inputs as u32)];
+		let mut out = alloc::vec![0u8; crate::prepared::prepared_vk_len(inputs as u32)];
 		status_to_result(crate::host::heliox_zk::prepare_verifying_key(
 			vk, max_inputs, &mut out,
 		))?;

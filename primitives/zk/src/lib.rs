@@ -53,7 +53,8 @@
 //! ([`verifying_key_len`]), prepared key `33_897 + 64·n` bytes ([`prepared_vk_len`], mostly
 //! the Miller-loop line coefficients of −γ and −δ). A verification is an `n`-point MSM, the
 //! preparation of `B`, a 3-pair multi-Miller loop and a final exponentiation; a batch of `k`
-//! proofs costs `k + 2` Miller-loop pairs and one final exponentiation.
+//! proofs costs `k + 2` Miller-loop pairs sharing one accumulator (one set of `Fq12`
+//! squarings, not one per four pairs as arkworks' loop does) and one final exponentiation.
 //!
 //! Arithmetic in unoptimised builds is 20–50× slower; workspaces that run these checks in
 //! debug builds or tests should set `opt-level = 3` for `ark-ff`, `ark-ec`, `ark-bn254`,
@@ -75,6 +76,7 @@ extern crate alloc;
 pub mod backend;
 pub mod encoding;
 mod error;
+mod miller;
 #[cfg(feature = "host")]
 pub mod host;
 mod prepared;

@@ -3,12 +3,12 @@
 use alloc::{vec, vec::Vec};
 
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective};
-use ark_ec::bn::G1Prepared;
 use ark_ec::pairing::{Pairing, PairingOutput};
 use ark_ec::{AffineRepr, CurveGroup, PrimeGroup, VariableBaseMSM};
 use ark_ff::{PrimeField, Zero};
 
 use crate::encoding::{decode_public_inputs, PublicInputBytes};
+use crate::miller::multi_miller_loop;
 use crate::prepared::{prepare_g2, G2Lines, PreparedVk};
 use crate::proof::{Proof, ProofBytes, PROOF_LEN};
 use crate::vk::VkId;
@@ -48,11 +48,12 @@ pub fn verify_proof(prepared: &PreparedVk, proof: &Proof, inputs: &[Fr]) -> Resu
 	let combined_inputs = G1Projective::msm(ic_per_input, inputs)
 		.map_err(|_| ZkError::PublicInputCountMismatch)?
 		+ ic_base;
-	let g1_points: [G1Prepared<ark_bn254::Config>; 3] =
-		[(*proof.a()).into(), combined_inputs.into(), (*proof.c()).into()];
-	let g2_lines: [G2Lines; 3] =
-		[prepare_g2(proof.b()), prepared.gamma_g2_neg.clone(), prepared.delta_g2_neg.clone()];
-	let miller = Bn254::multi_miller_loop(g1_points, g2_lines);
+	let b_lines = prepare_g2(proof.b());
+	let miller = multi_miller_loop(&[
+		(*proof.a(), &b_lines),
+		(combined_inputs.into_affine(), &prepared.gamma_g2_neg),
+		(*proof.c(), &prepared.delta_g2_neg),
+	])?;
 	let result = Bn254::final_exponentiation(miller).ok_or(ZkError::VerificationFailed)?;
 	if result.0 == prepared.alpha_g1_beta_g2 {
 		Ok(())
@@ -190,11 +191,13 @@ fn verify_decoded_batch(
 	g1_points.push(combined_c);
 	let g1_points = G1Projective::normalize_batch(&g1_points);
 
-	let mut g2_lines: Vec<G2Lines> = proofs.iter().map(|proof| prepare_g2(proof.b())).collect();
-	g2_lines.push(prepared.gamma_g2_neg.clone());
-	g2_lines.push(prepared.delta_g2_neg.clone());
-
-	let miller = Bn254::multi_miller_loop(g1_points, g2_lines);
+	let b_lines: Vec<G2Lines> = proofs.iter().map(|proof| prepare_g2(proof.b())).collect();
+	let mut pairs: Vec<(G1Affine, &G2Lines)> = g1_points.iter().copied().zip(&b_lines).collect();
+	if let [.., inputs_point, c_point] = g1_points.as_slice() {
+		pairs.push((*inputs_point, &prepared.gamma_g2_neg));
+		pairs.push((*c_point, &prepared.delta_g2_neg));
+	}
+	let miller = multi_miller_loop(&pairs)?;
 	let result = Bn254::final_exponentiation(miller).ok_or(ZkError::BatchVerificationFailed)?;
 	let coefficient_sum = ic_scalars.first().copied().unwrap_or_else(Fr::zero);
 	let expected =

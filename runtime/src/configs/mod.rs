@@ -348,3 +348,80 @@ impl pallet_subnets::Config for Runtime {
 	type MinStake = SubnetMinStake;
 	type ServingRateLimit = SubnetServingRateLimit;
 }
+
+/// Protocol asset ids (below [`FIRST_USER_ASSET_ID`], created at genesis or by `ForceOrigin`).
+pub mod protocol_assets {
+	/// AID, the synthetic dollar (6 decimals).
+	pub const AID: u32 = 1_000;
+	/// sAID, shares of the AID yield vault (12 decimals: AID's 6 + a 6-decimal offset).
+	pub const SAID: u32 = 1_001;
+	/// A test stablecoin (6 decimals) that the dev/local presets whitelist as AID collateral.
+	pub const DEV_USDC: u32 = 100;
+}
+
+parameter_types! {
+	pub const AidPalletId: frame_support::PalletId = frame_support::PalletId(*b"hlx/aid_");
+	/// The protocol treasury's account: receives AID fees and the vault's performance fee until
+	/// the treasury pallet and its governance land (issue #6).
+	pub TreasuryAccount: AccountId =
+		sp_runtime::traits::AccountIdConversion::into_account_truncating(
+			&frame_support::PalletId(*b"hlx/trsy"),
+		);
+	pub const AidAssetId: u32 = protocol_assets::AID;
+	pub const SaidAssetId: u32 = protocol_assets::SAID;
+	pub const AidDecimals: u8 = 6;
+	pub const AidSharesDecimalsOffset: u8 = 6;
+	/// Injected GPU revenue vests linearly over 8 hours.
+	pub const AidVestingPeriod: BlockNumber = 8 * HOURS;
+	/// Queued withdrawals are served after 7 days.
+	pub const AidCooldownPeriod: BlockNumber = 7 * DAYS;
+	pub const AidPerformanceFee: sp_runtime::Permill = sp_runtime::Permill::from_percent(15);
+	/// 1 AID.
+	pub const AidMinWithdrawal: u128 = 1_000_000;
+	pub const AidMaxQueueLen: u32 = 1024;
+	pub const AidMaxRequestsPerAccount: u32 = 16;
+	pub const AidMaxQueueProcessPerBlock: u32 = 16;
+	pub const AidMaxDeals: u32 = 256;
+	pub const AidMaxCollaterals: u32 = 8;
+}
+
+/// Benchmark inputs: collateral assets are created with `fungibles::Create`, which must follow
+/// `NextAssetId` (`FIRST_USER_ASSET_ID` at genesis), so the `i`-th one is `FIRST_USER_ASSET_ID + i`.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct AidBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_aid::BenchmarkHelper<u32, u64> for AidBenchmarkHelper {
+	fn collateral_asset(i: u32) -> u32 {
+		FIRST_USER_ASSET_ID.saturating_add(i)
+	}
+	fn gpu(i: u32) -> u64 {
+		u64::from(i)
+	}
+}
+
+impl pallet_aid::Config for Runtime {
+	type AssetId = u32;
+	type Assets = crate::Assets;
+	/// The GPU registry's id type (issue #7).
+	type GpuId = u64;
+	// Root until OpenGov lands (issue #6): sudo on dev/local chains.
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type PalletId = AidPalletId;
+	type AidAssetId = AidAssetId;
+	type SaidAssetId = SaidAssetId;
+	type AidDecimals = AidDecimals;
+	type SharesDecimalsOffset = AidSharesDecimalsOffset;
+	type VestingPeriod = AidVestingPeriod;
+	type CooldownPeriod = AidCooldownPeriod;
+	type DefaultPerformanceFee = AidPerformanceFee;
+	type TreasuryAccount = TreasuryAccount;
+	type MinWithdrawal = AidMinWithdrawal;
+	type MaxQueueLen = AidMaxQueueLen;
+	type MaxRequestsPerAccount = AidMaxRequestsPerAccount;
+	type MaxQueueProcessPerBlock = AidMaxQueueProcessPerBlock;
+	type MaxDeals = AidMaxDeals;
+	type MaxCollaterals = AidMaxCollaterals;
+	type WeightInfo = pallet_aid::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = AidBenchmarkHelper;
+}
