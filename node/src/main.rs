@@ -1,6 +1,7 @@
 //! `heliox-node`: the Heliox chain's node binary.
 #![warn(missing_docs)]
 
+mod aid_rpc;
 mod chain_spec;
 mod cli;
 mod command;

@@ -1,7 +1,8 @@
 //! JSON-RPC methods beyond the standard ones `sc-service` installs (system, chain, state,
 //! author, chainHead/transaction v2): `system_accountNextIndex` (nonce incl. pool), the
 //! transaction-payment fee queries, `babe_epochAuthorship`, the ZK verifier's `zk_*`
-//! ([`crate::zk_rpc`]) and the subnets' `subnets_*` ([`crate::subnets_rpc`]). Heliox pallets add theirs here.
+//! ([`crate::zk_rpc`]), the subnets' `subnets_*` ([`crate::subnets_rpc`]) and AID's `aid_*`
+//! ([`crate::aid_rpc`]). Heliox pallets add theirs here.
 
 use std::sync::Arc;
 
@@ -46,12 +47,14 @@ where
 	C::Api: sp_consensus_babe::BabeApi<Block>,
 	C::Api: pallet_zk_verifier::runtime_api::ZkVerifierApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_subnets::runtime_api::SubnetsApi<Block, AccountId, Balance>,
+	C::Api: pallet_aid::runtime_api::AidApi<Block, AccountId, Balance>,
 	P: TransactionPool + 'static,
 	SC: sp_consensus::SelectChain<Block> + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
+	use crate::aid_rpc::{Aid, AidApiServer};
 	use crate::subnets_rpc::{Subnets, SubnetsApiServer};
 	use crate::zk_rpc::{Zk, ZkApiServer};
 
@@ -62,6 +65,7 @@ where
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Zk::new(client.clone()).into_rpc())?;
 	module.merge(Subnets::new(client.clone()).into_rpc())?;
+	module.merge(Aid::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

@@ -22,7 +22,7 @@ fn blob() -> &'static Blob {
 		Blob {
 			executor: WasmExecutor::builder().build(),
 			code: WrappedRuntimeCode(wasm.into()),
-			hash: sp_core::hashing::blake2_256(wasm).to_vec(),
+			hash: sp_io::hashing::blake2_256(wasm).to_vec(),
 		}
 	})
 }

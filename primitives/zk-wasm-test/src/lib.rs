@@ -15,6 +15,10 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 #[cfg(feature = "std")]
 pub mod harness;
 
+// sp-io provides the Wasm blob's global allocator and panic handler.
+#[cfg(not(feature = "std"))]
+use sp_io as _;
+
 #[cfg(not(feature = "std"))]
 mod exports {
 	extern crate alloc;
