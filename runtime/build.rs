@@ -13,10 +13,10 @@ fn main() {
 			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", repo);
 			flags.push_str(&format!(" --remap-path-prefix={}=/heliox", repo.display()));
 		}
-		if let Some(home) = std::env::var_os("CARGO_HOME")
-			.map(std::path::PathBuf::from)
-			.or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")))
-		{
+		if let Some(home) =
+			std::env::var_os("CARGO_HOME").map(std::path::PathBuf::from).or_else(|| {
+				std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo"))
+			}) {
 			flags.push_str(&format!(" --remap-path-prefix={}=/cargo", home.display()));
 		}
 		std::env::set_var("WASM_BUILD_RUSTFLAGS", flags.trim());

@@ -74,7 +74,9 @@ fn single(c: &mut Criterion) {
 		})
 	});
 	group.bench_function("heliox_zk_prepared_key", |b| {
-		b.iter(|| heliox_zk::verify(black_box(&setup.prepared), black_box(proof), black_box(inputs)))
+		b.iter(|| {
+			heliox_zk::verify(black_box(&setup.prepared), black_box(proof), black_box(inputs))
+		})
 	});
 	group.bench_function("heliox_zk_stored_prepared_key", |b| {
 		b.iter(|| InRuntime::verify(black_box(&setup.stored), black_box(proof), black_box(inputs)))

@@ -85,7 +85,11 @@ pub trait AidApi<BlockHash> {
 
 	/// An account's withdrawal requests with queue position and claimable AID.
 	#[method(name = "aid_withdrawalRequests")]
-	fn withdrawal_requests(&self, who: String, at: Option<BlockHash>) -> RpcResult<Vec<RequestJson>>;
+	fn withdrawal_requests(
+		&self,
+		who: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<RequestJson>>;
 }
 
 /// The implementation over a client.

@@ -148,7 +148,10 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => runner.sync_run(|config| {
 					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
 				}),
-				_ => Err("only `benchmark pallet` and `benchmark machine` are wired in heliox-node".into()),
+				_ => {
+					Err("only `benchmark pallet` and `benchmark machine` are wired in heliox-node"
+						.into())
+				},
 			}
 		},
 		None => {

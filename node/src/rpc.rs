@@ -51,12 +51,12 @@ where
 	P: TransactionPool + 'static,
 	SC: sp_consensus::SelectChain<Block> + 'static,
 {
-	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
-	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
-	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use crate::aid_rpc::{Aid, AidApiServer};
 	use crate::subnets_rpc::{Subnets, SubnetsApiServer};
 	use crate::zk_rpc::{Zk, ZkApiServer};
+	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
+	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool, select_chain, babe } = deps;

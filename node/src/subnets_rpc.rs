@@ -55,7 +55,12 @@ pub trait SubnetsApi<BlockHash> {
 
 	/// The UID of a hotkey (SS58) in a subnet, or null.
 	#[method(name = "subnets_uidOf")]
-	fn uid_of(&self, netuid: NetUid, hotkey: String, at: Option<BlockHash>) -> RpcResult<Option<Uid>>;
+	fn uid_of(
+		&self,
+		netuid: NetUid,
+		hotkey: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<Uid>>;
 
 	/// Stake held on a hotkey (SS58) in all subnets.
 	#[method(name = "subnets_totalStake")]
@@ -63,7 +68,12 @@ pub trait SubnetsApi<BlockHash> {
 
 	/// The weights a UID set: `[uid, weight]` pairs.
 	#[method(name = "subnets_weights")]
-	fn weights(&self, netuid: NetUid, uid: Uid, at: Option<BlockHash>) -> RpcResult<Vec<(Uid, u16)>>;
+	fn weights(
+		&self,
+		netuid: NetUid,
+		uid: Uid,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<(Uid, u16)>>;
 
 	/// The bonds a validator UID holds: `[uid, bond]` pairs.
 	#[method(name = "subnets_bonds")]

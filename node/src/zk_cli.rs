@@ -34,7 +34,8 @@ pub struct ZkFiles {
 }
 
 fn read(path: &PathBuf) -> Result<String, String> {
-	std::fs::read_to_string(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
+	std::fs::read_to_string(path)
+		.map_err(|error| format!("cannot read {}: {error}", path.display()))
 }
 
 fn hex0x(bytes: &[u8]) -> String {
@@ -74,7 +75,8 @@ pub fn convert(files: &ZkFiles, verify: bool) -> Result<serde_json::Value, Strin
 		None => None,
 	};
 	if let Some(public) = &public {
-		let statement = heliox_zk::statement_id(&vk_id, public).map_err(|error| error.to_string())?;
+		let statement =
+			heliox_zk::statement_id(&vk_id, public).map_err(|error| error.to_string())?;
 		output["publicInputs"] = public.iter().map(|input| hex0x(input)).collect();
 		output["statementId"] = hex0x(&statement).into();
 	}

@@ -72,8 +72,11 @@ pub struct AttestationJson {
 pub trait ZkApi<BlockHash> {
 	/// A registered verifying key, or null.
 	#[method(name = "zk_verifyingKey")]
-	fn verifying_key(&self, vk_id: H256, at: Option<BlockHash>)
-		-> RpcResult<Option<VerifyingKeyJson>>;
+	fn verifying_key(
+		&self,
+		vk_id: H256,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<VerifyingKeyJson>>;
 
 	/// A registered key's canonical bytes, or null.
 	#[method(name = "zk_verifyingKeyBytes")]
@@ -81,8 +84,11 @@ pub trait ZkApi<BlockHash> {
 
 	/// The attestation of a statement, or null.
 	#[method(name = "zk_attestation")]
-	fn attestation(&self, statement: H256, at: Option<BlockHash>)
-		-> RpcResult<Option<AttestationJson>>;
+	fn attestation(
+		&self,
+		statement: H256,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<AttestationJson>>;
 
 	/// The statement id of public inputs under a key (attested or not).
 	#[method(name = "zk_statementId")]
@@ -146,8 +152,7 @@ where
 {
 	fn verifying_key(&self, vk_id: H256, at: Option<H256>) -> RpcResult<Option<VerifyingKeyJson>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let info =
-			self.client.runtime_api().verifying_key(at, vk_id.0).map_err(runtime_error)?;
+		let info = self.client.runtime_api().verifying_key(at, vk_id.0).map_err(runtime_error)?;
 		Ok(info.map(|info| VerifyingKeyJson {
 			vk_id,
 			owner: ss58(&info.owner),
@@ -171,8 +176,7 @@ where
 
 	fn attestation(&self, statement: H256, at: Option<H256>) -> RpcResult<Option<AttestationJson>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let view =
-			self.client.runtime_api().attestation(at, statement.0).map_err(runtime_error)?;
+		let view = self.client.runtime_api().attestation(at, statement.0).map_err(runtime_error)?;
 		Ok(view.map(|view| AttestationJson {
 			statement,
 			vk_id: H256(view.vk_id),
@@ -187,9 +191,9 @@ where
 
 	fn statement_id(&self, vk_id: H256, public_inputs: Vec<H256>) -> RpcResult<H256> {
 		// Pure hashing: computed here rather than in the runtime.
-		heliox_zk::statement_id(&vk_id.0, &inputs(public_inputs)).map(H256).map_err(|error| {
-			ErrorObject::owned(codes::BAD_ARGUMENT, error.as_str(), None::<()>)
-		})
+		heliox_zk::statement_id(&vk_id.0, &inputs(public_inputs))
+			.map(H256)
+			.map_err(|error| ErrorObject::owned(codes::BAD_ARGUMENT, error.as_str(), None::<()>))
 	}
 
 	fn check_proof(
@@ -214,10 +218,12 @@ where
 			.map_err(runtime_error)?;
 		result.map(H256).map_err(|error| {
 			let message = match error {
-				pallet_zk_verifier::CheckError::UnknownVerifyingKey =>
-					"unknown verifying key".to_string(),
-				pallet_zk_verifier::CheckError::DuplicateStatement =>
-					"statement already attested".to_string(),
+				pallet_zk_verifier::CheckError::UnknownVerifyingKey => {
+					"unknown verifying key".to_string()
+				},
+				pallet_zk_verifier::CheckError::DuplicateStatement => {
+					"statement already attested".to_string()
+				},
 				pallet_zk_verifier::CheckError::Zk(error) => error.as_str().to_string(),
 			};
 			ErrorObject::owned(codes::PROOF_REFUSED, message, None::<()>)

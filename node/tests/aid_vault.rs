@@ -8,44 +8,18 @@
 
 mod common;
 
-use common::DevNode;
+use common::{call, dev_chain, submit, DevNode};
 use std::time::Duration;
 use subxt::{
-	dynamic::{self, Value},
-	ext::scale_value::Composite,
-	rpcs::rpc_params,
-	OnlineClient, PolkadotConfig,
+	dynamic::Value, ext::scale_value::Composite, rpcs::rpc_params, transactions::DynamicPayload,
 };
-use subxt_signer::sr25519::{dev, Keypair};
+use subxt_signer::sr25519::dev;
 
 const USDC: u128 = 100; // asset id of the dev preset's test USDC
 const AID_UNIT: u128 = 1_000_000; // AID has 6 decimals
 const GPU: u64 = 7;
 
-async fn submit(
-	api: &OnlineClient<PolkadotConfig>,
-	signer: &Keypair,
-	tx: &subxt::transactions::DynamicPayload<Composite<()>>,
-) -> subxt::extrinsics::ExtrinsicEvents<PolkadotConfig> {
-	let at = api.at_current_block().await.expect("at current block");
-	at.transactions()
-		.sign_and_submit_then_watch_default(tx, signer)
-		.await
-		.expect("submitted")
-		.wait_for_finalized_success()
-		.await
-		.unwrap_or_else(|error| panic!("{}.{} failed: {error}", tx.pallet_name(), tx.call_name()))
-}
-
-fn call(pallet: &str, name: &str, fields: Vec<(&str, Value)>) -> subxt::transactions::DynamicPayload<Composite<()>> {
-	dynamic::transaction(
-		pallet,
-		name,
-		Composite::named(fields.into_iter().map(|(k, v)| (k.to_string(), v))),
-	)
-}
-
-fn sudo(inner: subxt::transactions::DynamicPayload<Composite<()>>) -> subxt::transactions::DynamicPayload<Composite<()>> {
+fn sudo(inner: DynamicPayload<Composite<()>>) -> DynamicPayload<Composite<()>> {
 	call("Sudo", "sudo", vec![("call", inner.into_value())])
 }
 
@@ -60,11 +34,7 @@ fn amount(value: &serde_json::Value) -> u128 {
 #[tokio::test(flavor = "multi_thread")]
 async fn mint_deposit_revenue_vests_and_withdrawal_is_served_after_cooldown() {
 	let dir = tempfile::tempdir().expect("temp dir");
-	let node = DevNode::start(dir.path()).await;
-	node.wait_for_finalized(1, Duration::from_secs(120)).await;
-	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url())
-		.await
-		.expect("subxt connects");
+	let (node, api) = dev_chain(dir.path()).await;
 	let alice = dev::alice();
 	let charlie = dev::charlie();
 
@@ -76,20 +46,29 @@ async fn mint_deposit_revenue_vests_and_withdrawal_is_served_after_cooldown() {
 		("cooldown", Value::u128(5)),
 		("vesting_period", Value::u128(10)),
 	]);
-	submit(&api, &alice, &sudo(call("Aid", "set_parameters", vec![("parameters", parameters)]))).await;
+	submit(&api, &alice, &sudo(call("Aid", "set_parameters", vec![("parameters", parameters)])))
+		.await;
 
 	// 1. Mint 1,000 AID against 1,000 test USDC (same decimals: 1:1 in base units).
 	submit(
 		&api,
 		&alice,
-		&call("Aid", "mint_aid", vec![("collateral", Value::u128(USDC)), ("amount", Value::u128(1_000 * AID_UNIT))]),
+		&call(
+			"Aid",
+			"mint_aid",
+			vec![("collateral", Value::u128(USDC)), ("amount", Value::u128(1_000 * AID_UNIT))],
+		),
 	)
 	.await;
 	// 2. Deposit all of it into the sAID vault.
 	submit(
 		&api,
 		&alice,
-		&call("Aid", "deposit", vec![("assets", Value::u128(1_000 * AID_UNIT)), ("min_shares", Value::u128(1))]),
+		&call(
+			"Aid",
+			"deposit",
+			vec![("assets", Value::u128(1_000 * AID_UNIT)), ("min_shares", Value::u128(1))],
+		),
 	)
 	.await;
 	let after_deposit = vault(&node).await;
@@ -116,7 +95,11 @@ async fn mint_deposit_revenue_vests_and_withdrawal_is_served_after_cooldown() {
 	submit(
 		&api,
 		&charlie,
-		&call("Aid", "pay_revenue", vec![("gpu", Value::u128(GPU.into())), ("amount", Value::u128(20 * AID_UNIT))]),
+		&call(
+			"Aid",
+			"pay_revenue",
+			vec![("gpu", Value::u128(GPU.into())), ("amount", Value::u128(20 * AID_UNIT))],
+		),
 	)
 	.await;
 	let just_paid = vault(&node).await;
@@ -139,18 +122,25 @@ async fn mint_deposit_revenue_vests_and_withdrawal_is_served_after_cooldown() {
 
 	// 5. Alice queues half of her shares; after the cooldown they are served by on_initialize.
 	let half = shares / 2;
-	submit(&api, &alice, &call("Aid", "request_withdraw", vec![("shares", Value::u128(half))])).await;
+	submit(&api, &alice, &call("Aid", "request_withdraw", vec![("shares", Value::u128(half))]))
+		.await;
 	let (requested_at, _) = node.best_block().await;
 	let rpc = node.rpc().await;
 	let requests: serde_json::Value = rpc
-		.request("aid_withdrawalRequests", rpc_params![alice.public_key().to_account_id().to_string()])
+		.request(
+			"aid_withdrawalRequests",
+			rpc_params![alice.public_key().to_account_id().to_string()],
+		)
 		.await
 		.expect("requests");
 	assert_eq!(requests.as_array().expect("list").len(), 1);
 	assert_eq!(requests[0]["position"], 0);
 	node.wait_for_best(requested_at + 7, Duration::from_secs(120)).await;
 	let requests: serde_json::Value = rpc
-		.request("aid_withdrawalRequests", rpc_params![alice.public_key().to_account_id().to_string()])
+		.request(
+			"aid_withdrawalRequests",
+			rpc_params![alice.public_key().to_account_id().to_string()],
+		)
 		.await
 		.expect("requests");
 	assert_eq!(requests.as_array().expect("list").len(), 0, "served: {requests}");

@@ -3,12 +3,9 @@
 
 mod common;
 
-use common::DevNode;
+use common::{dev_chain, DevNode};
 use std::time::Duration;
-use subxt::{
-	dynamic::{self, Value},
-	OnlineClient, PolkadotConfig,
-};
+use subxt::dynamic::{self, Value};
 use subxt_signer::sr25519::{dev, Keypair};
 
 #[derive(Debug, subxt::ext::scale_decode::DecodeAsType)]
@@ -27,13 +24,8 @@ struct AccountData {
 #[tokio::test(flavor = "multi_thread")]
 async fn transfer_keep_alive_is_finalized_with_fee_event() {
 	let dir = tempfile::tempdir().expect("temp dir");
-	let node = DevNode::start(dir.path()).await;
 	// BABE + GRANDPA: blocks are produced and finalized.
-	node.wait_for_finalized(1, Duration::from_secs(120)).await;
-
-	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url())
-		.await
-		.expect("subxt connects");
+	let (_node, api) = dev_chain(dir.path()).await;
 
 	let alice = dev::alice();
 	// A fresh account nobody has seen: random secret key.

@@ -5,12 +5,11 @@
 
 mod common;
 
-use common::{node_binary, DevNode};
-use std::{path::PathBuf, process::Command, time::Duration};
+use common::{dev_chain, node_binary};
+use std::{path::PathBuf, process::Command};
 use subxt::{
 	dynamic::{self, Value},
 	rpcs::rpc_params,
-	OnlineClient, PolkadotConfig,
 };
 use subxt_signer::sr25519::dev;
 
@@ -56,8 +55,11 @@ async fn a_snarkjs_dense_layer_proof_is_attested_on_a_dev_chain() {
 	// A tampered public signal makes `zk verify` fail with a clear message.
 	let dir = tempfile::tempdir().expect("temp dir");
 	let bad_public = dir.path().join("public.json");
-	std::fs::write(&bad_public, r#"["35","13","3000080000950006599029575088768178606232533177937061051","1","2","3","4"]"#)
-		.expect("write");
+	std::fs::write(
+		&bad_public,
+		r#"["35","13","3000080000950006599029575088768178606232533177937061051","1","2","3","4"]"#,
+	)
+	.expect("write");
 	let output = Command::new(node_binary())
 		.args(["zk", "verify", "--vk"])
 		.arg(fixture("verification_key.json"))
@@ -71,11 +73,7 @@ async fn a_snarkjs_dense_layer_proof_is_attested_on_a_dev_chain() {
 	assert!(String::from_utf8_lossy(&output.stderr).contains("does not verify"));
 
 	// 2. The chain.
-	let node = DevNode::start(&dir.path().join("node")).await;
-	node.wait_for_finalized(1, Duration::from_secs(120)).await;
-	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url())
-		.await
-		.expect("subxt connects");
+	let (node, api) = dev_chain(&dir.path().join("node")).await;
 	let alice = dev::alice();
 	let bob = dev::bob();
 
@@ -85,11 +83,8 @@ async fn a_snarkjs_dense_layer_proof_is_attested_on_a_dev_chain() {
 		("input_commitment", some(3)),
 		("output_commitment", some(0)),
 	]);
-	let register = dynamic::transaction(
-		"ZkVerifier",
-		"register_vk",
-		vec![Value::from_bytes(&vk), layout],
-	);
+	let register =
+		dynamic::transaction("ZkVerifier", "register_vk", vec![Value::from_bytes(&vk), layout]);
 	let at = api.at_current_block().await.expect("at current block");
 	at.transactions()
 		.sign_and_submit_then_watch_default(&register, &alice)
@@ -128,10 +123,8 @@ async fn a_snarkjs_dense_layer_proof_is_attested_on_a_dev_chain() {
 
 	// 3. The RPC.
 	let rpc = node.rpc().await;
-	let attestation: serde_json::Value = rpc
-		.request("zk_attestation", rpc_params![&statement])
-		.await
-		.expect("zk_attestation");
+	let attestation: serde_json::Value =
+		rpc.request("zk_attestation", rpc_params![&statement]).await.expect("zk_attestation");
 	assert_eq!(attestation["vkId"], converted["vkId"]);
 	assert_eq!(attestation["modelCommitment"], converted["publicInputs"][2]);
 	assert_eq!(attestation["outputCommitment"], converted["publicInputs"][0]);

@@ -6,7 +6,8 @@ fn main() {
 		// Wasm) must be reproducible from any checkout.
 		let manifest_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
 		// primitives/zk-wasm-test -> the repository root.
-		let manifest_dir = manifest_dir.parent().map(std::path::Path::to_path_buf).unwrap_or(manifest_dir);
+		let manifest_dir =
+			manifest_dir.parent().map(std::path::Path::to_path_buf).unwrap_or(manifest_dir);
 		let mut flags = std::env::var("WASM_BUILD_RUSTFLAGS").unwrap_or_default();
 		if let Some(repo) = manifest_dir.parent() {
 			// The target dir lives outside the checkout (CARGO_TARGET_DIR), so tell the Wasm
@@ -15,10 +16,10 @@ fn main() {
 			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", repo);
 			flags.push_str(&format!(" --remap-path-prefix={}=/heliox", repo.display()));
 		}
-		if let Some(home) = std::env::var_os("CARGO_HOME")
-			.map(std::path::PathBuf::from)
-			.or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")))
-		{
+		if let Some(home) =
+			std::env::var_os("CARGO_HOME").map(std::path::PathBuf::from).or_else(|| {
+				std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo"))
+			}) {
 			flags.push_str(&format!(" --remap-path-prefix={}=/cargo", home.display()));
 		}
 		std::env::set_var("WASM_BUILD_RUSTFLAGS", flags.trim());

@@ -120,7 +120,12 @@ impl DevNode {
 			if best.0 >= n {
 				return best;
 			}
-			assert!(start.elapsed() < timeout, "best block stuck at {}; log:\n{}", best.0, self.log());
+			assert!(
+				start.elapsed() < timeout,
+				"best block stuck at {}; log:\n{}",
+				best.0,
+				self.log()
+			);
 			tokio::time::sleep(Duration::from_millis(500)).await;
 		}
 	}
@@ -146,8 +151,9 @@ impl DevNode {
 			loop {
 				match child.try_wait() {
 					Ok(Some(_)) => break,
-					Ok(None) if Instant::now() < deadline =>
-						std::thread::sleep(Duration::from_millis(100)),
+					Ok(None) if Instant::now() < deadline => {
+						std::thread::sleep(Duration::from_millis(100))
+					},
 					_ => {
 						let _ = child.kill();
 						let _ = child.wait();
@@ -171,4 +177,47 @@ impl Drop for DevNode {
 pub fn parse_hex_u64(v: &Value) -> u64 {
 	let s = v.as_str().expect("hex string");
 	u64::from_str_radix(s.trim_start_matches("0x"), 16).expect("hex number")
+}
+
+/// A started dev chain: the node (after its first finalized block) and a subxt client.
+pub async fn dev_chain(base_path: &Path) -> (DevNode, subxt::OnlineClient<subxt::PolkadotConfig>) {
+	let node = DevNode::start(base_path).await;
+	// BABE + GRANDPA: blocks are produced and finalized.
+	node.wait_for_finalized(1, Duration::from_secs(120)).await;
+	let api = subxt::OnlineClient::<subxt::PolkadotConfig>::from_insecure_url(node.ws_url())
+		.await
+		.expect("subxt connects");
+	(node, api)
+}
+
+/// A dynamic call with named fields.
+pub fn call(
+	pallet: &str,
+	name: &str,
+	fields: Vec<(&str, subxt::dynamic::Value)>,
+) -> subxt::transactions::DynamicPayload<subxt::ext::scale_value::Composite<()>> {
+	subxt::dynamic::transaction(
+		pallet,
+		name,
+		subxt::ext::scale_value::Composite::named(
+			fields.into_iter().map(|(key, value)| (key.to_string(), value)),
+		),
+	)
+}
+
+/// Signs, submits and waits for finalization and success (panics with the call's name and the
+/// dispatch error otherwise).
+pub async fn submit(
+	api: &subxt::OnlineClient<subxt::PolkadotConfig>,
+	signer: &subxt_signer::sr25519::Keypair,
+	tx: &subxt::transactions::DynamicPayload<subxt::ext::scale_value::Composite<()>>,
+) -> subxt::extrinsics::ExtrinsicEvents<subxt::PolkadotConfig> {
+	let at = api.at_current_block().await.expect("at current block");
+	at.transactions()
+		.sign_and_submit_then_watch_default(tx, signer)
+		.await
+		.expect("submitted")
+		.wait_for_finalized_success()
+		.await
+		.unwrap_or_else(|error| panic!("{}.{} failed: {error}", tx.pallet_name(), tx.call_name()))
 }

@@ -82,17 +82,14 @@ pub mod pallet {
 		traits::fungible::{Inspect, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use heliox_zk::{Groth16Backend, PublicInputBytes, ProofBytes};
+	use heliox_zk::{Groth16Backend, ProofBytes, PublicInputBytes};
 
 	/// The balance type of [`Config::Currency`].
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A registered key's record.
-	pub type VerifyingKeyInfoOf<T> = VerifyingKeyInfo<
-		<T as frame_system::Config>::AccountId,
-		BalanceOf<T>,
-		BlockNumberFor<T>,
-	>;
+	pub type VerifyingKeyInfoOf<T> =
+		VerifyingKeyInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 	/// An attestation as stored.
 	pub type AttestationOf<T> = Attestation<
 		<T as frame_system::Config>::AccountId,
@@ -280,8 +277,9 @@ pub mod pallet {
 				ZkError::BatchVerificationFailed => Error::BatchVerificationFailed,
 				ZkError::BatchTooLarge => Error::BatchTooLarge,
 				ZkError::EmptyBatch => Error::EmptyBatch,
-				ZkError::UnsupportedFormatVersion | ZkError::InvalidPreparedKey =>
-					Error::CorruptPreparedKey,
+				ZkError::UnsupportedFormatVersion | ZkError::InvalidPreparedKey => {
+					Error::CorruptPreparedKey
+				},
 			}
 		}
 	}

@@ -58,4 +58,3 @@ sp_api::decl_runtime_apis! {
 		fn attestation_count() -> u64;
 	}
 }
-

@@ -1,13 +1,13 @@
 //! Storage and call types of the pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug as RuntimeDebug;
 use frame_support::{
-	pallet_prelude::Get, BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
+	pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
-use core::fmt::Debug as RuntimeDebug;
 
-use heliox_zk::{PublicInputBytes, ProofBytes};
+use heliox_zk::{ProofBytes, PublicInputBytes};
 
 /// The id of a verifying key: `blake2_256` of its canonical encoding.
 pub type VkId = [u8; 32];
@@ -82,14 +82,7 @@ pub struct VerifyingKeyInfo<AccountId, Balance, BlockNumber> {
 
 /// A verified statement.
 #[derive(
-	CloneNoBound,
-	Encode,
-	Decode,
-	PartialEqNoBound,
-	EqNoBound,
-	DebugNoBound,
-	TypeInfo,
-	MaxEncodedLen,
+	CloneNoBound, Encode, Decode, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(MaxMetaLen))]
 pub struct Attestation<

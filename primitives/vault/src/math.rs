@@ -38,9 +38,8 @@ pub(crate) fn widening_mul(x: u128, y: u128) -> (u128, u128) {
 	let high_high = x_high.wrapping_mul(y_high);
 
 	// The 64..128 bit column: three terms each below 2^64, so the sum is below 3 · 2^64.
-	let middle = (low_low >> 64)
-		.wrapping_add(low_high & LOW_HALF)
-		.wrapping_add(high_low & LOW_HALF);
+	let middle =
+		(low_low >> 64).wrapping_add(low_high & LOW_HALF).wrapping_add(high_low & LOW_HALF);
 
 	let low = (low_low & LOW_HALF) | (middle << 64);
 	// The true product is below 2^256, so its high word fits in u128 and this sum cannot wrap.

@@ -154,9 +154,7 @@ impl VaultState {
 	/// Assets that can be paid out at block `now`: idle assets plus revenue vested since the
 	/// last accrual (unvested revenue is held but not yet owed to anyone).
 	pub fn liquid_assets(&self, now: u64) -> Result<u128, VaultError> {
-		self.idle_assets
-			.checked_add(self.vesting.vested_at(now))
-			.ok_or(VaultError::Overflow)
+		self.idle_assets.checked_add(self.vesting.vested_at(now)).ok_or(VaultError::Overflow)
 	}
 
 	/// Everything the vault holds or has lent out, vested or not.
@@ -183,10 +181,8 @@ impl VaultState {
 	/// The share price at block `now`.
 	pub(crate) fn price(&self, offset: DecimalsOffset, now: u64) -> Result<Price, VaultError> {
 		let assets = self.total_assets(now)?.checked_add(1).ok_or(VaultError::Overflow)?;
-		let shares = self
-			.total_shares
-			.checked_add(offset.virtual_shares())
-			.ok_or(VaultError::Overflow)?;
+		let shares =
+			self.total_shares.checked_add(offset.virtual_shares()).ok_or(VaultError::Overflow)?;
 		Ok(Price { assets, shares })
 	}
 
@@ -553,10 +549,8 @@ impl VaultState {
 			return Err(VaultError::ZeroAmount);
 		}
 		let mut next = self.accrued(now)?;
-		next.deployed_assets = next
-			.deployed_assets
-			.checked_sub(assets)
-			.ok_or(VaultError::InsufficientDeployed)?;
+		next.deployed_assets =
+			next.deployed_assets.checked_sub(assets).ok_or(VaultError::InsufficientDeployed)?;
 		next.idle_assets = next.idle_assets.checked_add(assets).ok_or(VaultError::Overflow)?;
 		*self = next;
 		Ok(())
@@ -571,10 +565,8 @@ impl VaultState {
 			return Err(VaultError::ZeroAmount);
 		}
 		let mut next = self.accrued(now)?;
-		next.deployed_assets = next
-			.deployed_assets
-			.checked_sub(assets)
-			.ok_or(VaultError::InsufficientDeployed)?;
+		next.deployed_assets =
+			next.deployed_assets.checked_sub(assets).ok_or(VaultError::InsufficientDeployed)?;
 		*self = next;
 		Ok(())
 	}

@@ -30,7 +30,8 @@ fn blob() -> &'static Blob {
 /// Calls `export` with SCALE-encoded `args` and decodes its SCALE-encoded result.
 pub fn call<R: Decode>(export: &str, args: impl Encode) -> R {
 	let blob = blob();
-	let runtime_code = RuntimeCode { code_fetcher: &blob.code, heap_pages: None, hash: blob.hash.clone() };
+	let runtime_code =
+		RuntimeCode { code_fetcher: &blob.code, heap_pages: None, hash: blob.hash.clone() };
 	let mut ext = sp_state_machine::BasicExternalities::default();
 	let (result, _) =
 		blob.executor.call(&mut ext, &runtime_code, export, &args.encode(), CallContext::Offchain);

@@ -14,13 +14,7 @@ const MAX_BATCH: u32 = 16;
 
 macro_rules! fixture {
 	($circuit:literal, $file:literal) => {
-		include_str!(concat!(
-			env!("CARGO_MANIFEST_DIR"),
-			"/../zk/fixtures/",
-			$circuit,
-			"/",
-			$file
-		))
+		include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../zk/fixtures/", $circuit, "/", $file))
 	};
 }
 
@@ -64,7 +58,10 @@ fn batch_everywhere(
 }
 
 /// Variations of a valid (proof, inputs): each must get the same verdict everywhere.
-fn mutations(proof: &ProofBytes, inputs: &[PublicInputBytes]) -> Vec<(ProofBytes, Vec<PublicInputBytes>)> {
+fn mutations(
+	proof: &ProofBytes,
+	inputs: &[PublicInputBytes],
+) -> Vec<(ProofBytes, Vec<PublicInputBytes>)> {
 	let mut cases = vec![(*proof, inputs.to_vec())];
 	for position in [0usize, 31, 32, 63, 64, 100, 191, 192, 255] {
 		let mut tampered = *proof;

@@ -85,9 +85,7 @@ impl Groth16Backend for NativeHost {
 		// `inputs <= max_inputs` (a u32), so the length fits the address space of a 32-bit
 		// runtime for any sane maximum.
 		let mut out = alloc::vec![0u8; crate::prepared::prepared_vk_len(inputs as u32)];
-		status_to_result(crate::host::heliox_zk::prepare_verifying_key(
-			vk, max_inputs, &mut out,
-		))?;
+		status_to_result(crate::host::heliox_zk::prepare_verifying_key(vk, max_inputs, &mut out))?;
 		Ok(out)
 	}
 
@@ -96,11 +94,7 @@ impl Groth16Backend for NativeHost {
 		proof: &ProofBytes,
 		inputs: &[PublicInputBytes],
 	) -> Result<(), ZkError> {
-		status_to_result(crate::host::heliox_zk::verify(
-			prepared,
-			&proof.0,
-			inputs.as_flattened(),
-		))
+		status_to_result(crate::host::heliox_zk::verify(prepared, &proof.0, inputs.as_flattened()))
 	}
 
 	fn verify_batch(

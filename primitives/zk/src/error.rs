@@ -9,7 +9,16 @@ use scale_info::TypeInfo;
 /// is a plain tag, so the type is `Copy`, SCALE-encodes to one byte and can be turned into a
 /// pallet error one to one.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ZkError {
 	/// The input ends before the encoding does (also: a list shorter than its length prefix).

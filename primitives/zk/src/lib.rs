@@ -76,23 +76,23 @@ extern crate alloc;
 pub mod backend;
 pub mod encoding;
 mod error;
-mod miller;
 #[cfg(feature = "host")]
 pub mod host;
+mod miller;
 mod prepared;
 mod proof;
-#[cfg(feature = "synthetic-keys")]
-pub mod synthetic;
 #[cfg(feature = "std")]
 pub mod snarkjs;
+#[cfg(feature = "synthetic-keys")]
+pub mod synthetic;
 mod verify;
 mod vk;
 
 pub use ark_bn254::{Fq, Fr, G1Affine, G2Affine};
-pub use encoding::{decode_public_inputs, decode_scalar, encode_scalar, PublicInputBytes};
 #[cfg(feature = "host")]
 pub use backend::NativeHost;
 pub use backend::{Groth16Backend, InRuntime};
+pub use encoding::{decode_public_inputs, decode_scalar, encode_scalar, PublicInputBytes};
 pub use error::ZkError;
 pub use prepared::{
 	prepared_vk_len, PreparedVk, G2_LINE_COEFFICIENTS, GT_LEN, PREPARED_VK_FORMAT_VERSION,
@@ -100,6 +100,6 @@ pub use prepared::{
 pub use proof::{Proof, ProofBytes, PROOF_LEN};
 pub use verify::{batch_coefficients, verify, verify_batch, verify_each, verify_proof};
 pub use vk::{
-	check_input_count, declared_input_count, statement_id, validate_vk, verifying_key_len, vk_id, vk_id_of_bytes,
-	VerifyingKey, VerifyingKeyBytes, VkId, VK_HEADER_LEN,
+	check_input_count, declared_input_count, statement_id, validate_vk, verifying_key_len, vk_id,
+	vk_id_of_bytes, VerifyingKey, VerifyingKeyBytes, VkId, VK_HEADER_LEN,
 };

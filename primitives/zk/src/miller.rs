@@ -50,7 +50,7 @@ pub(crate) fn multi_miller_loop(
 		.collect();
 	let mut f = Fq12::one();
 	let step = |f: &mut Fq12,
-	                pairs: &mut Vec<(&G1Affine, core::slice::Iter<'_, EllCoeff<Config>>)>|
+	            pairs: &mut Vec<(&G1Affine, core::slice::Iter<'_, EllCoeff<Config>>)>|
 	 -> Result<(), ZkError> {
 		for (p, coeffs) in pairs.iter_mut() {
 			ell(f, coeffs.next().ok_or(ZkError::InvalidPreparedKey)?, p);

@@ -18,7 +18,16 @@ pub const PROOF_LEN: usize = G1_LEN + G2_LEN + G1_LEN;
 ///
 /// Holding a `ProofBytes` says nothing about validity; [`Proof::from_bytes`] decodes strictly.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct ProofBytes(pub [u8; PROOF_LEN]);
 

@@ -111,4 +111,3 @@ impl SyntheticKey {
 		Some(proof.to_bytes())
 	}
 }
-

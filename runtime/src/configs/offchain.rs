@@ -61,10 +61,8 @@ where
 pub fn offchain_tx_extension(nonce: Nonce) -> TxExtension {
 	// Mortality: the largest power of two <= BlockHashCount / 2, like wallets do, so the
 	// transaction expires instead of lingering in pools forever.
-	let period = BlockHashCount::get()
-		.checked_next_power_of_two()
-		.map(|c| c / 2)
-		.unwrap_or(2) as u64;
+	let period =
+		BlockHashCount::get().checked_next_power_of_two().map(|c| c / 2).unwrap_or(2) as u64;
 	// The OCW runs on top of the block being imported; the era starts at its parent.
 	let current_block = System::block_number().saturated_into::<u64>().saturating_sub(1);
 	(

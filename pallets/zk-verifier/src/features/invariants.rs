@@ -16,7 +16,10 @@ impl<T: Config> Pallet<T> {
 			Default::default();
 		for (vk_id, info) in VerifyingKeys::<T>::iter() {
 			let bytes = VerifyingKeyBytes::<T>::get(vk_id).ok_or("key without its bytes")?;
-			ensure!(heliox_zk::vk_id_of_bytes(&bytes) == vk_id, "key bytes do not hash to the key id");
+			ensure!(
+				heliox_zk::vk_id_of_bytes(&bytes) == vk_id,
+				"key bytes do not hash to the key id"
+			);
 			let prepared = PreparedKeys::<T>::get(vk_id).ok_or("key without its prepared form")?;
 			let prepared = heliox_zk::PreparedVk::from_storage_bytes(&prepared)
 				.map_err(|_| "prepared key does not decode")?;
@@ -36,8 +39,8 @@ impl<T: Config> Pallet<T> {
 		);
 		for (owner, total) in deposits {
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::VerifyingKeyDeposit.into(), &owner) ==
-					total,
+				T::Currency::balance_on_hold(&HoldReason::VerifyingKeyDeposit.into(), &owner)
+					== total,
 				"held deposit differs from the keys' deposits"
 			);
 		}

@@ -33,7 +33,10 @@ impl<T: Config> Pallet<T> {
 			.map_err(Error::<T>::from)?;
 		// Strict decoding accepts one encoding per key, so the hash of the bytes is the key's id.
 		let vk_id = heliox_zk::vk_id_of_bytes(&vk);
-		ensure!(!VerifyingKeys::<T>::contains_key(vk_id), Error::<T>::VerifyingKeyAlreadyRegistered);
+		ensure!(
+			!VerifyingKeys::<T>::contains_key(vk_id),
+			Error::<T>::VerifyingKeyAlreadyRegistered
+		);
 		let prepared: BoundedVec<u8, MaxPreparedLen<T>> =
 			prepared.try_into().map_err(|_| Error::<T>::TooManyInputs)?;
 
@@ -93,4 +96,3 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
-

@@ -53,8 +53,9 @@ impl<T: Config> Pallet<T> {
 	/// The attestation of a statement, as the runtime API returns it.
 	pub fn attestation_view(
 		statement: &StatementId,
-	) -> Option<runtime_api::AttestationView<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>>
-	{
+	) -> Option<
+		runtime_api::AttestationView<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>,
+	> {
 		Attestations::<T>::get(statement).map(|attestation| runtime_api::AttestationView {
 			statement: *statement,
 			vk_id: attestation.vk_id,

@@ -27,7 +27,13 @@ fn submit(
 	proof: ProofBytes,
 	values: Vec<PublicInputBytes>,
 ) -> frame_support::dispatch::DispatchResult {
-	ZkVerifier::submit_attestation(RuntimeOrigin::signed(BOB), vk_id, proof, inputs(values), meta(b"m"))
+	ZkVerifier::submit_attestation(
+		RuntimeOrigin::signed(BOB),
+		vk_id,
+		proof,
+		inputs(values),
+		meta(b"m"),
+	)
 }
 
 #[test]
@@ -167,7 +173,10 @@ fn malformed_proof_points_are_refused() {
 
 		let mut out_of_range = proof;
 		out_of_range.0[..32].copy_from_slice(&[0xff; 32]);
-		assert_noop!(submit(vk_id, out_of_range, values.clone()), Error::<Test>::CoordinateOutOfRange);
+		assert_noop!(
+			submit(vk_id, out_of_range, values.clone()),
+			Error::<Test>::CoordinateOutOfRange
+		);
 
 		// The generator is a valid point, but not this proof's B.
 		let mut wrong_b = proof;

@@ -20,7 +20,8 @@ fn submit_batch(
 fn a_valid_batch_records_every_statement() {
 	build_and_execute(|| {
 		let key = key(3, 0);
-		let vk_id = register(ALICE, &key, ZkmlLayout { model_commitment: Some(1), ..Default::default() });
+		let vk_id =
+			register(ALICE, &key, ZkmlLayout { model_commitment: Some(1), ..Default::default() });
 		let proven: Vec<_> = (0..MaxBatchSize::get() as u64).map(|i| proven(&key, i)).collect();
 		let items = proven.iter().map(|(proof, values)| item(*proof, values.clone())).collect();
 		assert_ok!(submit_batch(vk_id, items));
@@ -40,10 +41,12 @@ fn one_bad_proof_fails_the_whole_batch() {
 	build_and_execute(|| {
 		let key = key(2, 0);
 		let vk_id = register(ALICE, &key, ZkmlLayout::default());
-		let mut items: Vec<_> = (0..4).map(|i| {
-			let (proof, values) = proven(&key, i);
-			item(proof, values)
-		}).collect();
+		let mut items: Vec<_> = (0..4)
+			.map(|i| {
+				let (proof, values) = proven(&key, i);
+				item(proof, values)
+			})
+			.collect();
 		items[2].public_inputs[0][0] ^= 1;
 		assert_noop!(submit_batch(vk_id, items), Error::<Test>::BatchVerificationFailed);
 	});
@@ -118,6 +121,9 @@ fn batch_items_need_the_keys_input_count() {
 			submit_batch(vk_id, vec![item(proof, values[..1].to_vec())]),
 			Error::<Test>::PublicInputCountMismatch
 		);
-		assert_noop!(submit_batch([3; 32], vec![item(proof, values)]), Error::<Test>::UnknownVerifyingKey);
+		assert_noop!(
+			submit_batch([3; 32], vec![item(proof, values)]),
+			Error::<Test>::UnknownVerifyingKey
+		);
 	});
 }

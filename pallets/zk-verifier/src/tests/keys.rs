@@ -33,7 +33,10 @@ fn register_validates_prepares_stores_and_holds_a_deposit() {
 		assert_eq!(info.deposit, 1_000 + (vk_len + prepared_len) as Balance);
 		assert_eq!(held(ALICE), info.deposit);
 		assert_eq!(PreparedKeys::<Test>::get(vk_id).unwrap().len(), prepared_len);
-		assert_eq!(VerifyingKeyBytes::<Test>::get(vk_id).unwrap().to_vec(), key.verifying_key_bytes());
+		assert_eq!(
+			VerifyingKeyBytes::<Test>::get(vk_id).unwrap().to_vec(),
+			key.verifying_key_bytes()
+		);
 		System::assert_last_event(
 			Event::VerifyingKeyRegistered {
 				vk_id,
@@ -220,7 +223,8 @@ fn malformed_keys_are_refused() {
 		assert_noop!(register_bytes(alpha_infinity), Error::<Test>::PointAtInfinity);
 
 		let mut gamma_outside = good;
-		gamma_outside[GAMMA].copy_from_slice(&encode_g2(&super::attestations::g2_outside_subgroup()));
+		gamma_outside[GAMMA]
+			.copy_from_slice(&encode_g2(&super::attestations::g2_outside_subgroup()));
 		assert_noop!(register_bytes(gamma_outside), Error::<Test>::PointNotInSubgroup);
 	});
 }

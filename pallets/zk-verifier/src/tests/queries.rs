@@ -8,7 +8,8 @@ use super::*;
 fn check_proof_is_a_dry_run_of_submit() {
 	build_and_execute(|| {
 		let key = key(2, 0);
-		let vk_id = register(ALICE, &key, ZkmlLayout { output_commitment: Some(1), ..Default::default() });
+		let vk_id =
+			register(ALICE, &key, ZkmlLayout { output_commitment: Some(1), ..Default::default() });
 		let (proof, values) = proven(&key, 0);
 		let statement = heliox_zk::statement_id(&vk_id, &values).unwrap();
 		assert_eq!(ZkVerifier::check_proof(&vk_id, &proof, &values), Ok(statement));

@@ -26,11 +26,16 @@ fn a_snarkjs_dense_layer_proof_is_attested() {
 			input_commitment: Some(3),
 			output_commitment: Some(0),
 		};
-		assert_ok!(ZkVerifier::register_vk(RuntimeOrigin::signed(ALICE), vk_bytes(vk.0.clone()), layout));
+		assert_ok!(ZkVerifier::register_vk(
+			RuntimeOrigin::signed(ALICE),
+			vk_bytes(vk.0.clone()),
+			layout
+		));
 		let vk_id = heliox_zk::vk_id_of_bytes(&vk.0);
-		for (proof, public) in
-			[(fixture!("proof.json"), fixture!("public.json")), (fixture!("proof2.json"), fixture!("public2.json"))]
-		{
+		for (proof, public) in [
+			(fixture!("proof.json"), fixture!("public.json")),
+			(fixture!("proof2.json"), fixture!("public2.json")),
+		] {
 			let proof = proof_from_json(proof).unwrap();
 			let values = public_inputs_from_json(public).unwrap();
 			assert_ok!(ZkVerifier::submit_attestation(
@@ -49,7 +54,13 @@ fn a_snarkjs_dense_layer_proof_is_attested() {
 		let mut values = public_inputs_from_json(fixture!("public.json")).unwrap();
 		values.swap(0, 1);
 		assert_noop!(
-			ZkVerifier::submit_attestation(RuntimeOrigin::signed(BOB), vk_id, proof, inputs(values), meta(b"")),
+			ZkVerifier::submit_attestation(
+				RuntimeOrigin::signed(BOB),
+				vk_id,
+				proof,
+				inputs(values),
+				meta(b"")
+			),
 			Error::<Test>::VerificationFailed
 		);
 	});
