@@ -5,7 +5,7 @@
 //!   decoding of proof and inputs included);
 //! - `batch_per_proof`: heliox-zk `verify_batch` of 1, 8, 32 and 128 proofs (criterion
 //!   throughput = proofs, so the report shows time per proof);
-//! - `runtime`: one verification through a Wasm blob (`heliox-zk-wasm-test`) executed by
+//! - `runtime`: one verification through a Wasm blob (`heliox-wasm-test`) executed by
 //!   `sc-executor` (wasmtime) as a node does: arithmetic compiled to Wasm vs the native host
 //!   function called from Wasm, next to native.
 //!
@@ -15,11 +15,11 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use heliox_wasm_test::harness::call;
 use heliox_zk::{
 	synthetic::SyntheticKey, Groth16Backend, InRuntime, PreparedVk, Proof, ProofBytes,
 	PublicInputBytes,
 };
-use heliox_zk_wasm_test::harness::call;
 
 const INPUTS: u32 = 7;
 

@@ -94,7 +94,7 @@ mod benchmarks {
 		let statement = heliox_zk::statement_id(&vk_id, &inputs).expect("bounded");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), vk_id, proof, inputs, max_meta::<T>());
+		_(RawOrigin::Signed(owner), vk_id, alloc::boxed::Box::new(proof), inputs, max_meta::<T>());
 
 		assert!(Attestations::<T>::contains_key(statement));
 	}

@@ -329,12 +329,13 @@ pub mod pallet {
 		pub fn submit_attestation(
 			origin: OriginFor<T>,
 			vk_id: VkId,
-			proof: ProofBytes,
+			// Boxed to keep `RuntimeCall` small (SCALE-encodes exactly like `ProofBytes`).
+			proof: alloc::boxed::Box<ProofBytes>,
 			public_inputs: PublicInputsOf<T>,
 			meta: BoundedVec<u8, T::MaxMetaLen>,
 		) -> DispatchResult {
 			let submitter = ensure_signed(origin)?;
-			Self::do_submit_attestation(submitter, vk_id, proof, public_inputs.into_inner(), meta)
+			Self::do_submit_attestation(submitter, vk_id, *proof, public_inputs.into_inner(), meta)
 				.map(|_| ())
 		}
 

@@ -30,11 +30,11 @@ impl<T: Config> Pallet<T> {
 			*total = sp_runtime::traits::Saturating::saturating_add(*total, info.deposit);
 		}
 		ensure!(
-			VerifyingKeyBytes::<T>::iter_keys().all(|id| VerifyingKeys::<T>::contains_key(id)),
+			VerifyingKeyBytes::<T>::iter_keys().all(VerifyingKeys::<T>::contains_key),
 			"key bytes without a key"
 		);
 		ensure!(
-			PreparedKeys::<T>::iter_keys().all(|id| VerifyingKeys::<T>::contains_key(id)),
+			PreparedKeys::<T>::iter_keys().all(VerifyingKeys::<T>::contains_key),
 			"prepared key without a key"
 		);
 		for (owner, total) in deposits {

@@ -30,7 +30,7 @@ fn submit(
 	ZkVerifier::submit_attestation(
 		RuntimeOrigin::signed(BOB),
 		vk_id,
-		proof,
+		Box::new(proof),
 		inputs(values),
 		meta(b"m"),
 	)
@@ -51,7 +51,7 @@ fn a_valid_proof_is_attested_with_its_commitments() {
 		assert_ok!(ZkVerifier::submit_attestation(
 			RuntimeOrigin::signed(BOB),
 			vk_id,
-			proof,
+			Box::new(proof),
 			inputs(values.clone()),
 			meta(b"ipfs://model-card")
 		));
@@ -213,7 +213,7 @@ fn calls_must_be_signed() {
 			ZkVerifier::submit_attestation(
 				RuntimeOrigin::none(),
 				[0; 32],
-				proof,
+				Box::new(proof),
 				inputs(values),
 				meta(b"")
 			),

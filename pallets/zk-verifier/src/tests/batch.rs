@@ -67,7 +67,7 @@ fn duplicates_are_refused_in_and_outside_the_batch() {
 		assert_ok!(ZkVerifier::submit_attestation(
 			RuntimeOrigin::signed(BOB),
 			vk_id,
-			proof0,
+			Box::new(proof0),
 			inputs(values0.clone()),
 			meta(b"")
 		));

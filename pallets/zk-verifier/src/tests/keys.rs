@@ -59,7 +59,7 @@ fn unregister_releases_the_deposit_and_keeps_attestations() {
 		assert_ok!(ZkVerifier::submit_attestation(
 			RuntimeOrigin::signed(BOB),
 			vk_id,
-			proof,
+			Box::new(proof),
 			inputs(values.clone()),
 			meta(b"")
 		));

@@ -31,7 +31,7 @@ fn check_proof_is_a_dry_run_of_submit() {
 		assert_ok!(ZkVerifier::submit_attestation(
 			RuntimeOrigin::signed(BOB),
 			vk_id,
-			proof,
+			Box::new(proof),
 			inputs(values.clone()),
 			meta(b"card")
 		));

@@ -41,7 +41,7 @@ fn a_snarkjs_dense_layer_proof_is_attested() {
 			assert_ok!(ZkVerifier::submit_attestation(
 				RuntimeOrigin::signed(BOB),
 				vk_id,
-				proof,
+				Box::new(proof),
 				inputs(values.clone()),
 				meta(b"dense_layer")
 			));
@@ -57,7 +57,7 @@ fn a_snarkjs_dense_layer_proof_is_attested() {
 			ZkVerifier::submit_attestation(
 				RuntimeOrigin::signed(BOB),
 				vk_id,
-				proof,
+				Box::new(proof),
 				inputs(values),
 				meta(b"")
 			),

@@ -5,7 +5,7 @@ fn main() {
 		// panic locations embed source paths, and the committed chain specs (which contain the
 		// Wasm) must be reproducible from any checkout.
 		let manifest_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-		// primitives/zk-wasm-test -> the repository root.
+		// primitives/wasm-test -> the repository root.
 		let manifest_dir =
 			manifest_dir.parent().map(std::path::Path::to_path_buf).unwrap_or(manifest_dir);
 		let mut flags = std::env::var("WASM_BUILD_RUSTFLAGS").unwrap_or_default();

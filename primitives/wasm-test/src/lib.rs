@@ -1,8 +1,14 @@
-//! A Wasm blob exporting heliox-zk's byte-level backends twice: `*_in_wasm` runs the
-//! arithmetic compiled to Wasm ([`heliox_zk::InRuntime`]), `*_host` calls the node's native
-//! host functions ([`heliox_zk::NativeHost`]). The tests (`tests/wasm_and_host.rs`) execute both
-//! with `sc-executor` on the same inputs and compare them with native results; the benches in
-//! `benches/` time them side by side.
+//! A Wasm blob that runs Heliox cores the way the runtime does (wasmtime through `sc-executor`,
+//! the node's host functions registered):
+//!
+//! - heliox-zk's byte-level backends twice: `*_in_wasm` runs the arithmetic compiled to Wasm
+//!   ([`heliox_zk::InRuntime`]), `*_host` calls the node's native host functions
+//!   ([`heliox_zk::NativeHost`]);
+//! - the Yuma epoch of heliox-yuma: `yuma_epoch_sparse` ([`heliox_yuma::run_epoch`]) and
+//!   `yuma_epoch_dense` (the dense `n × n` reference).
+//!
+//! The tests (`tests/*.rs`) execute the exports with `sc-executor` and compare them with native
+//! results; the benches in `benches/` time them side by side.
 //!
 //! Every export takes SCALE-encoded arguments and returns a SCALE-encoded
 //! `Result<_, heliox_zk::ZkError>`.
@@ -53,6 +59,18 @@ mod exports {
 			max_batch: u32,
 		) -> Result<(), ZkError> {
 			InRuntime::verify_batch(&prepared, &proofs, &inputs, max_batch)
+		}
+		fn yuma_epoch_sparse(
+			inputs: heliox_yuma::EpochInputs,
+			params: heliox_yuma::EpochParams,
+		) -> Result<heliox_yuma::EpochOutputs, heliox_yuma::EpochError> {
+			heliox_yuma::run_epoch(&inputs, &params)
+		}
+		fn yuma_epoch_dense(
+			inputs: heliox_yuma::EpochInputs,
+			params: heliox_yuma::EpochParams,
+		) -> Result<heliox_yuma::EpochOutputs, heliox_yuma::EpochError> {
+			heliox_yuma::dense::run_epoch_dense(&inputs, &params)
 		}
 		fn verify_batch_host(
 			prepared: Vec<u8>,

@@ -2,12 +2,12 @@
 //! answers as native code, for real snarkjs keys and proofs, synthetic keys of many sizes and
 //! every kind of bad input.
 
+use heliox_wasm_test::harness::call;
 use heliox_zk::{
 	snarkjs::{proof_from_json, public_inputs_from_json, verifying_key_from_json},
 	synthetic::SyntheticKey,
 	Groth16Backend, InRuntime, ProofBytes, PublicInputBytes, ZkError,
 };
-use heliox_zk_wasm_test::harness::call;
 
 const MAX_INPUTS: u32 = 16;
 const MAX_BATCH: u32 = 16;

@@ -20,7 +20,13 @@ fn blob() -> &'static Blob {
 	BLOB.get_or_init(|| {
 		let wasm = crate::WASM_BINARY.expect("the Wasm blob is built with the `std` feature");
 		Blob {
-			executor: WasmExecutor::builder().build(),
+			// Calls run in the offchain context with a heap that grows as needed: the dense Yuma
+			// reference allocates several n×n matrices (hundreds of MB at 4096 UIDs).
+			executor: WasmExecutor::builder()
+				.with_offchain_heap_alloc_strategy(sc_executor::HeapAllocStrategy::Dynamic {
+					maximum_pages: None,
+				})
+				.build(),
 			code: WrappedRuntimeCode(wasm.into()),
 			hash: sp_io::hashing::blake2_256(wasm).to_vec(),
 		}
