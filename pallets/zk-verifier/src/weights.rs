@@ -60,11 +60,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `109`
 		//  Estimated: `3593`
-		// Minimum execution time: 3_551_226_000 picoseconds.
-		Weight::from_parts(3_726_983_267, 0)
+		// Minimum execution time: 2_643_442_000 picoseconds.
+		Weight::from_parts(2_800_776_907, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
-			// Standard Error: 198_761
-			.saturating_add(Weight::from_parts(2_086_910, 0).saturating_mul(n.into()))
+			// Standard Error: 175_497
+			.saturating_add(Weight::from_parts(1_515_129, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `373`
 		//  Estimated: `3593`
-		// Minimum execution time: 612_454_000 picoseconds.
-		Weight::from_parts(663_274_000, 0)
+		// Minimum execution time: 627_208_000 picoseconds.
+		Weight::from_parts(668_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -101,11 +101,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `34192 + n * (64 ±0)`
 		//  Estimated: `41494`
-		// Minimum execution time: 2_933_180_000 picoseconds.
-		Weight::from_parts(3_370_022_413, 0)
+		// Minimum execution time: 2_067_260_000 picoseconds.
+		Weight::from_parts(2_414_031_021, 0)
 			.saturating_add(Weight::from_parts(0, 41494))
-			// Standard Error: 484_048
-			.saturating_add(Weight::from_parts(32_179_906, 0).saturating_mul(n.into()))
+			// Standard Error: 657_815
+			.saturating_add(Weight::from_parts(29_306_848, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -123,13 +123,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `34192 + n * (64 ±0)`
 		//  Estimated: `41494 + k * (2932 ±0)`
-		// Minimum execution time: 5_172_617_000 picoseconds.
-		Weight::from_parts(1_521_647_231, 0)
+		// Minimum execution time: 3_983_993_000 picoseconds.
+		Weight::from_parts(4_012_382_000, 0)
 			.saturating_add(Weight::from_parts(0, 41494))
-			// Standard Error: 19_350_232
-			.saturating_add(Weight::from_parts(895_935_080, 0).saturating_mul(k.into()))
-			// Standard Error: 19_350_232
-			.saturating_add(Weight::from_parts(81_021_399, 0).saturating_mul(n.into()))
+			// Standard Error: 11_320_458
+			.saturating_add(Weight::from_parts(616_493_390, 0).saturating_mul(k.into()))
+			// Standard Error: 11_320_458
+			.saturating_add(Weight::from_parts(27_339_539, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -155,11 +155,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `109`
 		//  Estimated: `3593`
-		// Minimum execution time: 3_551_226_000 picoseconds.
-		Weight::from_parts(3_726_983_267, 0)
+		// Minimum execution time: 2_643_442_000 picoseconds.
+		Weight::from_parts(2_800_776_907, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
-			// Standard Error: 198_761
-			.saturating_add(Weight::from_parts(2_086_910, 0).saturating_mul(n.into()))
+			// Standard Error: 175_497
+			.saturating_add(Weight::from_parts(1_515_129, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -177,8 +177,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `373`
 		//  Estimated: `3593`
-		// Minimum execution time: 612_454_000 picoseconds.
-		Weight::from_parts(663_274_000, 0)
+		// Minimum execution time: 627_208_000 picoseconds.
+		Weight::from_parts(668_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(5))
@@ -196,11 +196,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `34192 + n * (64 ±0)`
 		//  Estimated: `41494`
-		// Minimum execution time: 2_933_180_000 picoseconds.
-		Weight::from_parts(3_370_022_413, 0)
+		// Minimum execution time: 2_067_260_000 picoseconds.
+		Weight::from_parts(2_414_031_021, 0)
 			.saturating_add(Weight::from_parts(0, 41494))
-			// Standard Error: 484_048
-			.saturating_add(Weight::from_parts(32_179_906, 0).saturating_mul(n.into()))
+			// Standard Error: 657_815
+			.saturating_add(Weight::from_parts(29_306_848, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -218,13 +218,13 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `34192 + n * (64 ±0)`
 		//  Estimated: `41494 + k * (2932 ±0)`
-		// Minimum execution time: 5_172_617_000 picoseconds.
-		Weight::from_parts(1_521_647_231, 0)
+		// Minimum execution time: 3_983_993_000 picoseconds.
+		Weight::from_parts(4_012_382_000, 0)
 			.saturating_add(Weight::from_parts(0, 41494))
-			// Standard Error: 19_350_232
-			.saturating_add(Weight::from_parts(895_935_080, 0).saturating_mul(k.into()))
-			// Standard Error: 19_350_232
-			.saturating_add(Weight::from_parts(81_021_399, 0).saturating_mul(n.into()))
+			// Standard Error: 11_320_458
+			.saturating_add(Weight::from_parts(616_493_390, 0).saturating_mul(k.into()))
+			// Standard Error: 11_320_458
+			.saturating_add(Weight::from_parts(27_339_539, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
