@@ -284,6 +284,16 @@ pub mod pallet {
 		}
 	}
 
+	impl<T> From<CheckError> for Error<T> {
+		fn from(error: CheckError) -> Self {
+			match error {
+				CheckError::UnknownVerifyingKey => Error::UnknownVerifyingKey,
+				CheckError::DuplicateStatement => Error::DuplicateStatement,
+				CheckError::Zk(error) => error.into(),
+			}
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {

@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 
 use frame_support::pallet_prelude::*;
-use heliox_zk::{Groth16Backend, ProofBytes, PublicInputBytes};
+use heliox_zk::{Groth16Backend, ProofBytes, PublicInputBytes, ZkError};
 
 use crate::*;
 
@@ -14,9 +14,12 @@ struct LoadedKey<T: Config> {
 }
 
 impl<T: Config> Pallet<T> {
-	fn load_key(vk_id: &VkId) -> Result<LoadedKey<T>, DispatchError> {
-		let info = VerifyingKeys::<T>::get(vk_id).ok_or(Error::<T>::UnknownVerifyingKey)?;
-		let prepared = PreparedKeys::<T>::get(vk_id).ok_or(Error::<T>::CorruptPreparedKey)?;
+	/// A missing prepared key is `InvalidPreparedKey` (storage corruption: `CorruptPreparedKey`
+	/// once it becomes a pallet error).
+	fn load_key(vk_id: &VkId) -> Result<LoadedKey<T>, CheckError> {
+		let info = VerifyingKeys::<T>::get(vk_id).ok_or(CheckError::UnknownVerifyingKey)?;
+		let prepared =
+			PreparedKeys::<T>::get(vk_id).ok_or(CheckError::Zk(ZkError::InvalidPreparedKey))?;
 		Ok(LoadedKey { info, prepared })
 	}
 
@@ -25,9 +28,28 @@ impl<T: Config> Pallet<T> {
 		vk_id: &VkId,
 		info: &VerifyingKeyInfoOf<T>,
 		inputs: &[PublicInputBytes],
-	) -> Result<StatementId, DispatchError> {
-		ensure!(inputs.len() == info.num_inputs as usize, Error::<T>::PublicInputCountMismatch);
-		Ok(heliox_zk::statement_id(vk_id, inputs).map_err(Error::<T>::from)?)
+	) -> Result<StatementId, CheckError> {
+		if inputs.len() != info.num_inputs as usize {
+			return Err(CheckError::Zk(ZkError::PublicInputCountMismatch));
+		}
+		heliox_zk::statement_id(vk_id, inputs).map_err(CheckError::Zk)
+	}
+
+	/// Everything [`Pallet::submit_attestation`] checks, cheap checks (key, count, duplicate)
+	/// before the pairing; shared with the dry run [`Pallet::check_proof`]. Returns the key's
+	/// record and the statement id.
+	pub(crate) fn check_single(
+		vk_id: &VkId,
+		proof: &ProofBytes,
+		inputs: &[PublicInputBytes],
+	) -> Result<(VerifyingKeyInfoOf<T>, StatementId), CheckError> {
+		let key = Self::load_key(vk_id)?;
+		let statement = Self::statement_for(vk_id, &key.info, inputs)?;
+		if Attestations::<T>::contains_key(statement) {
+			return Err(CheckError::DuplicateStatement);
+		}
+		T::Backend::verify(&key.prepared, proof, inputs).map_err(CheckError::Zk)?;
+		Ok((key.info, statement))
 	}
 
 	fn record(
@@ -54,7 +76,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::AttestationRecorded { statement, vk_id, submitter });
 	}
 
-	/// [`Pallet::submit_attestation`]: cheap checks (key, count, duplicate) before the pairing.
+	/// [`Pallet::submit_attestation`]: [`Pallet::check_single`], then the record.
 	pub(crate) fn do_submit_attestation(
 		submitter: T::AccountId,
 		vk_id: VkId,
@@ -62,12 +84,10 @@ impl<T: Config> Pallet<T> {
 		inputs: Vec<PublicInputBytes>,
 		meta: BoundedVec<u8, T::MaxMetaLen>,
 	) -> Result<StatementId, DispatchError> {
-		let key = Self::load_key(&vk_id)?;
-		let statement = Self::statement_for(&vk_id, &key.info, &inputs)?;
-		ensure!(!Attestations::<T>::contains_key(statement), Error::<T>::DuplicateStatement);
-		T::Backend::verify(&key.prepared, &proof, &inputs).map_err(Error::<T>::from)?;
+		let (info, statement) =
+			Self::check_single(&vk_id, &proof, &inputs).map_err(Error::<T>::from)?;
 
-		Self::record(statement, vk_id, &key.info.layout, submitter, &inputs, meta);
+		Self::record(statement, vk_id, &info.layout, submitter, &inputs, meta);
 		VerifyingKeys::<T>::mutate(vk_id, |info| {
 			if let Some(info) = info {
 				info.attestations = info.attestations.saturating_add(1);
@@ -85,10 +105,11 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Vec<StatementId>, DispatchError> {
 		ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(items.len() <= T::MaxBatchSize::get() as usize, Error::<T>::BatchTooLarge);
-		let key = Self::load_key(&vk_id)?;
+		let key = Self::load_key(&vk_id).map_err(Error::<T>::from)?;
 		let mut statements = Vec::with_capacity(items.len());
 		for item in &items {
-			let statement = Self::statement_for(&vk_id, &key.info, &item.public_inputs)?;
+			let statement = Self::statement_for(&vk_id, &key.info, &item.public_inputs)
+				.map_err(Error::<T>::from)?;
 			ensure!(!Attestations::<T>::contains_key(statement), Error::<T>::DuplicateStatement);
 			ensure!(!statements.contains(&statement), Error::<T>::DuplicateStatementInBatch);
 			statements.push(statement);

@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use heliox_zk::{Groth16Backend, ProofBytes, PublicInputBytes, ZkError};
+use heliox_zk::{ProofBytes, PublicInputBytes};
 
 use crate::*;
 
@@ -34,18 +34,7 @@ impl<T: Config> Pallet<T> {
 		proof: &ProofBytes,
 		inputs: &[PublicInputBytes],
 	) -> Result<StatementId, CheckError> {
-		let info = VerifyingKeys::<T>::get(vk_id).ok_or(CheckError::UnknownVerifyingKey)?;
-		let prepared =
-			PreparedKeys::<T>::get(vk_id).ok_or(CheckError::Zk(ZkError::InvalidPreparedKey))?;
-		if inputs.len() != info.num_inputs as usize {
-			return Err(CheckError::Zk(ZkError::PublicInputCountMismatch));
-		}
-		let statement = heliox_zk::statement_id(vk_id, inputs).map_err(CheckError::Zk)?;
-		if Attestations::<T>::contains_key(statement) {
-			return Err(CheckError::DuplicateStatement);
-		}
-		T::Backend::verify(&prepared, proof, inputs).map_err(CheckError::Zk)?;
-		Ok(statement)
+		Self::check_single(vk_id, proof, inputs).map(|(_, statement)| statement)
 	}
 }
 
