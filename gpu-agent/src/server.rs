@@ -149,8 +149,8 @@ mod tests {
 		let s = state(Some(3));
 		let n = "ab".repeat(32);
 		for q in [
-			format!("gpu=3&period=1"),
-			format!("gpu=3&period=1&nonce=abc"),
+			"gpu=3&period=1".to_string(),
+			"gpu=3&period=1&nonce=abc".to_string(),
 			format!("gpu=x&period=1&nonce={n}"),
 			format!("gpu=3&period=-1&nonce={n}"),
 			format!("gpu=3&gpu=3&period=1&nonce={n}"),
