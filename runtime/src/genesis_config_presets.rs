@@ -39,11 +39,19 @@ impl GenesisValidator {
 	}
 }
 
-/// A genesis state patch with the given validators, endowed accounts and an optional sudo key.
+/// Test networks run referenda this many times faster than production (see
+/// [`crate::governance::origins::TrackTimeDivisor`]): a `validator_admin` referendum with enough
+/// support enacts in about 12 blocks instead of days.
+pub const TEST_TRACK_TIME_DIVISOR: u32 = 600;
+
+/// A genesis state patch with the given validators, endowed accounts, an optional sudo key, the
+/// technical committee and the referendum time divisor (1 = production periods).
 pub fn heliox_genesis(
 	validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
 	sudo: Option<AccountId>,
+	technical_committee: Vec<AccountId>,
+	track_time_divisor: u32,
 ) -> Value {
 	let aid_account: AccountId = AidPalletId::get().into_account_truncating();
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -85,6 +93,10 @@ pub fn heliox_genesis(
 			collaterals: vec![(protocol_assets::DEV_USDC, 6, DEV_USDC_CAP)],
 		},
 		sudo: SudoConfig { key: sudo },
+		technical_committee: pallet_collective::GenesisConfig { members: technical_committee },
+		origins: crate::governance::origins::pallet_custom_origins::GenesisConfig {
+			track_time_divisor,
+		},
 	})
 }
 
@@ -96,12 +108,22 @@ fn dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
+/// The technical committee of test presets: Alice, Bob and Charlie.
+fn test_technical_committee() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
 /// `dev`: a single validator (Alice) that produces and finalizes blocks alone.
 pub fn development_config_genesis() -> Value {
 	heliox_genesis(
 		vec![GenesisValidator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		test_technical_committee(),
+		TEST_TRACK_TIME_DIVISOR,
 	)
 }
 
@@ -116,6 +138,8 @@ pub fn local_config_genesis() -> Value {
 		],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		test_technical_committee(),
+		TEST_TRACK_TIME_DIVISOR,
 	)
 }
 

@@ -249,7 +249,8 @@ parameter_types! {
 impl pallet_nfts::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type CollectionId = u32;
-	type ItemId = u32;
+	/// u64: GPU ids and IP-NFT ids are item ids.
+	type ItemId = u64;
 	type Currency = Balances;
 	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
 	type ForceOrigin = EnsureRoot<AccountId>;
@@ -331,8 +332,8 @@ impl pallet_subnets::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	// Root until OpenGov lands (issue #6): sudo on dev/local chains.
-	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	// Subnet bounds and emission: the `subnets_admin` referendum track (or Root).
+	type AdminOrigin = crate::governance::RootOr<crate::governance::SubnetsAdmin>;
 	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
 	type DefaultHyperparameters = SubnetDefaultHyperparameters;
 	type MaxSubnets = SubnetMaxSubnets;
@@ -364,12 +365,9 @@ pub mod protocol_assets {
 
 parameter_types! {
 	pub const AidPalletId: frame_support::PalletId = frame_support::PalletId(*b"hlx/aid_");
-	/// The protocol treasury's account: receives AID fees and the vault's performance fee until
-	/// the treasury pallet and its governance land (issue #6).
-	pub TreasuryAccount: AccountId =
-		sp_runtime::traits::AccountIdConversion::into_account_truncating(
-			&frame_support::PalletId(*b"hlx/trsy"),
-		);
+	/// The treasury pallet's account: receives AID fees, the vault's performance fee and GPU
+	/// protocol fees; governance spends from it.
+	pub TreasuryAccount: AccountId = crate::governance::TreasuryAccountId::get();
 	pub const AidAssetId: u32 = protocol_assets::AID;
 	pub const SaidAssetId: u32 = protocol_assets::SAID;
 	pub const AidDecimals: u8 = 6;
@@ -407,8 +405,8 @@ impl pallet_aid::Config for Runtime {
 	type Assets = crate::Assets;
 	/// The GPU registry's id type (issue #7).
 	type GpuId = u64;
-	// Root until OpenGov lands (issue #6): sudo on dev/local chains.
-	type AdminOrigin = EnsureRoot<AccountId>;
+	// AID and vault parameters, allow-list and GPU deals: the `vault_admin` track (or Root).
+	type AdminOrigin = crate::governance::RootOr<crate::governance::VaultAdmin>;
 	type PalletId = AidPalletId;
 	type AidAssetId = AidAssetId;
 	type SaidAssetId = SaidAssetId;
