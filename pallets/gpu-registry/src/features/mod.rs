@@ -22,3 +22,6 @@ mod lifecycle;
 mod registration;
 mod rental;
 mod tokenization;
+
+#[cfg(test)]
+pub(crate) use rental::split;
