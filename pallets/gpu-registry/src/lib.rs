@@ -118,6 +118,9 @@ pub trait BenchmarkHelper<AccountId> {
 	fn fund_aid(who: &AccountId, amount: u128);
 	/// Makes the revenue sink finance `gpu`, so its AID revenue takes the sink path.
 	fn finance_gpu(gpu: GpuId);
+	/// Makes the liveness pallet report some downtime of `gpu` (so settlement refunds part of
+	/// the payment); may do nothing where that cannot be arranged.
+	fn set_downtime(gpu: GpuId);
 }
 
 #[frame_support::pallet]
@@ -128,7 +131,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible, fungibles,
-			tokens::nonfungibles_v2::{Create, Inspect, InspectEnumerable, Mutate},
+			tokens::nonfungibles_v2::{Create, Inspect, InspectEnumerable, Mutate, Transfer},
 		},
 		PalletId,
 	};
@@ -207,7 +210,8 @@ pub mod pallet {
 		type Nfts: Inspect<Self::AccountId, CollectionId = Self::CollectionId, ItemId = GpuId>
 			+ InspectEnumerable<Self::AccountId>
 			+ Mutate<Self::AccountId, Self::NftItemConfig>
-			+ Create<Self::AccountId, Self::NftCollectionConfig>;
+			+ Create<Self::AccountId, Self::NftCollectionConfig>
+			+ Transfer<Self::AccountId>;
 
 		/// The configuration of the GPU collection (items must be transferable).
 		type GpuCollectionConfig: Get<Self::NftCollectionConfig>;
@@ -610,7 +614,9 @@ pub mod pallet {
 		/// Settles an ended rental: refunds the renter's downtime and splits the rest between
 		/// operator, holder (or the vault financing the GPU) and protocol. Anyone may call.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::settle_rental())]
+		#[pallet::weight(
+			T::WeightInfo::settle_rental_holder().max(T::WeightInfo::settle_rental_sink())
+		)]
 		pub fn settle_rental(origin: OriginFor<T>, gpu: GpuId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_settle_rental(gpu)

@@ -7,9 +7,7 @@ use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
-		fungibles,
-		tokens::Preservation,
-		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64,
+		fungibles, tokens::Preservation, AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64,
 	},
 	PalletId,
 };
@@ -274,6 +272,9 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	}
 	fn finance_gpu(gpu: GpuId) {
 		finance(gpu);
+	}
+	fn set_downtime(gpu: GpuId) {
+		set_uptime(gpu, 3, 4);
 	}
 }
 

@@ -36,8 +36,9 @@ pub type ModelId = u32;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChallengeParams {
 	/// Problem size.
@@ -62,9 +63,18 @@ impl ChallengeParams {
 /// A GPU model of the catalogue. `Name` is a bounded byte vector in storage and calls and a
 /// plain `Vec<u8>` in the runtime API.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModelSpec<Name> {
 	/// Human-readable name (for example `H100-SXM5-80GB`).
@@ -297,8 +307,9 @@ pub struct Rental<AccountId, BlockNumber> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevenueShares {
 	/// Share of the operator (the registration's provider). Rounding dust also goes here.
@@ -374,9 +385,7 @@ impl RevenueToDate {
 }
 
 /// Which GPUs `gpus` returns; `None` fields match everything.
-#[derive(
-	Clone, Default, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo,
-)]
+#[derive(Clone, Default, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct GpuFilter<AccountId> {
 	/// Only GPUs in this state.
 	pub status: Option<GpuStatusKind>,

@@ -45,7 +45,8 @@ pub trait WeightInfo {
 	fn withdraw_stake() -> Weight;
 	fn set_price() -> Weight;
 	fn rent() -> Weight;
-	fn settle_rental() -> Weight;
+	fn settle_rental_holder() -> Weight;
+	fn settle_rental_sink() -> Weight;
 	fn set_revenue_shares() -> Weight;
 	fn slash() -> Weight;
 }
@@ -116,7 +117,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `GpuRegistry::Gpus` (r:0 w:1)
 	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 32]`.
-	/// The range of component `e` is `[11, 64]`.
+	/// The range of component `e` is `[8, 64]`.
 	fn register_gpu(r: u32, e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `512`
@@ -133,7 +134,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
 	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// The range of component `e` is `[11, 64]`.
+	/// The range of component `e` is `[8, 64]`.
 	fn update_endpoint(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `430`
@@ -266,12 +267,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Revenue` (r:1 w:1)
 	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	fn settle_rental() -> Weight {
+	fn settle_rental_holder() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1688`
 		//  Estimated: `14280`
 		// Minimum execution time: 245_000_000 picoseconds.
 		Weight::from_parts(262_931_000, 0)
+			.saturating_add(Weight::from_parts(0, 14280))
+			.saturating_add(T::DbWeight::get().reads(15))
+			.saturating_add(T::DbWeight::get().writes(11))
+	}
+	/// Storage: `GpuRegistry::Rentals` (r:1 w:1)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::Gpus` (r:1 w:0)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::Shares` (r:1 w:0)
+	/// Proof: `GpuRegistry::Shares` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:0)
+	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Item` (r:1 w:0)
+	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::Revenue` (r:1 w:1)
+	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	fn settle_rental_sink() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1688`
+		//  Estimated: `14280`
+		// Minimum execution time: 261_000_000 picoseconds.
+		Weight::from_parts(281_407_000, 0)
 			.saturating_add(Weight::from_parts(0, 14280))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -370,7 +399,7 @@ impl WeightInfo for () {
 	/// Storage: `GpuRegistry::Gpus` (r:0 w:1)
 	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 32]`.
-	/// The range of component `e` is `[11, 64]`.
+	/// The range of component `e` is `[8, 64]`.
 	fn register_gpu(r: u32, e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `512`
@@ -387,7 +416,7 @@ impl WeightInfo for () {
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
 	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// The range of component `e` is `[11, 64]`.
+	/// The range of component `e` is `[8, 64]`.
 	fn update_endpoint(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `430`
@@ -520,12 +549,40 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Revenue` (r:1 w:1)
 	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	fn settle_rental() -> Weight {
+	fn settle_rental_holder() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1688`
 		//  Estimated: `14280`
 		// Minimum execution time: 245_000_000 picoseconds.
 		Weight::from_parts(262_931_000, 0)
+			.saturating_add(Weight::from_parts(0, 14280))
+			.saturating_add(RocksDbWeight::get().reads(15))
+			.saturating_add(RocksDbWeight::get().writes(11))
+	}
+	/// Storage: `GpuRegistry::Rentals` (r:1 w:1)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::Gpus` (r:1 w:0)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::Shares` (r:1 w:0)
+	/// Proof: `GpuRegistry::Shares` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:0)
+	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Item` (r:1 w:0)
+	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:5 w:5)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::Revenue` (r:1 w:1)
+	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	fn settle_rental_sink() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1688`
+		//  Estimated: `14280`
+		// Minimum execution time: 261_000_000 picoseconds.
+		Weight::from_parts(281_407_000, 0)
 			.saturating_add(Weight::from_parts(0, 14280))
 			.saturating_add(RocksDbWeight::get().reads(15))
 			.saturating_add(RocksDbWeight::get().writes(11))

@@ -45,8 +45,8 @@ impl<T: Config> Pallet<T> {
 			None => Gpus::<T>::iter(),
 		};
 		iter.filter(|(_, record)| {
-			filter.status.is_none_or(|status| record.status.kind() == status) &&
-				filter.model.is_none_or(|model| record.model == model)
+			filter.status.is_none_or(|status| record.status.kind() == status)
+				&& filter.model.is_none_or(|model| record.model == model)
 		})
 		.map(|(id, record)| Self::info(id, record))
 		.filter(|info| {

@@ -7,8 +7,8 @@ use frame_support::{
 	traits::{
 		fungible::InspectHold,
 		fungibles::Inspect as _,
-		Get,
 		tokens::nonfungibles_v2::{Inspect, InspectEnumerable},
+		Get,
 	},
 };
 use sp_runtime::TryRuntimeError;

@@ -33,10 +33,7 @@ impl<T: Config> Pallet<T> {
 	/// Any state but `Retired` -> `Retired { now + UnbondingPeriod }`, if not rented.
 	pub(crate) fn do_retire_gpu(who: T::AccountId, gpu: GpuId) -> DispatchResult {
 		let mut record = Self::operated_gpu(&who, gpu)?;
-		ensure!(
-			!matches!(record.status, GpuStatus::Retired { .. }),
-			Error::<T>::AlreadyRetired
-		);
+		ensure!(!matches!(record.status, GpuStatus::Retired { .. }), Error::<T>::AlreadyRetired);
 		ensure!(!Rentals::<T>::contains_key(gpu), Error::<T>::GpuRented);
 		T::Liveness::stop_monitoring(&gpu);
 		let unbonds_at = Self::now().saturating_add(T::UnbondingPeriod::get());

@@ -14,10 +14,10 @@ impl<T: Config> Pallet<T> {
 		let max_len = usize::try_from(T::MaxEndpointLen::get()).unwrap_or(usize::MAX);
 		validate_endpoint(endpoint, max_len).map_err(|error| match error {
 			EndpointError::TooLong => Error::<T>::EndpointTooLong.into(),
-			EndpointError::BadScheme |
-			EndpointError::BadHost |
-			EndpointError::BadPort |
-			EndpointError::BadCharacters => Error::<T>::InvalidEndpoint.into(),
+			EndpointError::BadScheme
+			| EndpointError::BadHost
+			| EndpointError::BadPort
+			| EndpointError::BadCharacters => Error::<T>::InvalidEndpoint.into(),
 		})
 	}
 
@@ -50,10 +50,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let gpu = NextGpuId::<T>::get();
 		let next = gpu.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let model_gpus = ModelGpus::<T>::get(model)
-			.unwrap_or(0)
-			.checked_add(1)
-			.ok_or(Error::<T>::Overflow)?;
+		let model_gpus =
+			ModelGpus::<T>::get(model).unwrap_or(0).checked_add(1).ok_or(Error::<T>::Overflow)?;
 
 		if stake > 0 {
 			T::Currency::hold(&reason, &provider, stake)?;
@@ -105,10 +103,7 @@ impl<T: Config> Pallet<T> {
 		endpoint: EndpointOf<T>,
 	) -> DispatchResult {
 		let mut record = Self::operated_gpu(&who, gpu)?;
-		ensure!(
-			!matches!(record.status, GpuStatus::Retired { .. }),
-			Error::<T>::AlreadyRetired
-		);
+		ensure!(!matches!(record.status, GpuStatus::Retired { .. }), Error::<T>::AlreadyRetired);
 		Self::check_endpoint(&endpoint)?;
 		record.endpoint = endpoint.clone();
 		Gpus::<T>::insert(gpu, record);

@@ -46,10 +46,7 @@ impl<T: Config> Pallet<T> {
 		per_block: u128,
 	) -> DispatchResult {
 		let mut record = Self::operated_gpu(&who, gpu)?;
-		ensure!(
-			!matches!(record.status, GpuStatus::Retired { .. }),
-			Error::<T>::AlreadyRetired
-		);
+		ensure!(!matches!(record.status, GpuStatus::Retired { .. }), Error::<T>::AlreadyRetired);
 		ensure!(per_block > 0, Error::<T>::ZeroPrice);
 		let price = Price { currency, per_block };
 		record.price = Some(price);
@@ -101,7 +98,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Puts `amount` in escrow: native on hold on the renter, AID in the escrow account.
-	fn take_payment(currency: PaymentCurrency, renter: &T::AccountId, amount: u128) -> DispatchResult {
+	fn take_payment(
+		currency: PaymentCurrency,
+		renter: &T::AccountId,
+		amount: u128,
+	) -> DispatchResult {
 		match currency {
 			PaymentCurrency::Native => {
 				let reason = HoldReason::RentalEscrow.into();
@@ -220,9 +221,7 @@ impl<T: Config> Pallet<T> {
 		Self::pay_from_escrow(currency, renter, &T::TreasuryAccount::get(), parts.to_protocol)?;
 
 		let mut via_sink = false;
-		if currency == PaymentCurrency::Aid &&
-			parts.to_holder > 0 &&
-			T::RevenueSink::finances(&gpu)
+		if currency == PaymentCurrency::Aid && parts.to_holder > 0 && T::RevenueSink::finances(&gpu)
 		{
 			let escrow = Self::escrow_account();
 			let accepted = with_storage_layer(|| {

@@ -2,8 +2,7 @@
 
 use super::*;
 use crate::{
-	GpuFilter, GpuInfo, GpuRevenue, GpuStatus, GpuStatusKind, Price, Rental, RevenueToDate,
-	Uptime,
+	GpuFilter, GpuInfo, GpuRevenue, GpuStatus, GpuStatusKind, Price, Rental, RevenueToDate, Uptime,
 };
 
 #[test]
@@ -91,11 +90,8 @@ fn gpus_filters_by_status_model_and_owner() {
 		assert_eq!(ids(GpuRegistry::gpus(alice, None, 100)), vec![a, b]);
 		let charlie = GpuFilter { owner: Some(CHARLIE), ..Default::default() };
 		assert_eq!(ids(GpuRegistry::gpus(charlie, None, 100)), vec![b]);
-		let pending_h100_of_bob = GpuFilter {
-			status: Some(GpuStatusKind::Pending),
-			model: Some(H100),
-			owner: Some(BOB),
-		};
+		let pending_h100_of_bob =
+			GpuFilter { status: Some(GpuStatusKind::Pending), model: Some(H100), owner: Some(BOB) };
 		assert!(GpuRegistry::gpus(pending_h100_of_bob, None, 100).is_empty());
 		assert!(GpuRegistry::gpus(all, None, 0).is_empty());
 	});

@@ -69,13 +69,8 @@ fn set_model_requires_the_catalogue_origin() {
 #[test]
 fn set_model_refuses_invalid_challenge_params() {
 	run(|| {
-		let valid = ChallengeParams {
-			n: 1,
-			lag: 1,
-			steps: 2,
-			samples: 1,
-			deadline_slack: Permill::zero(),
-		};
+		let valid =
+			ChallengeParams { n: 1, lag: 1, steps: 2, samples: 1, deadline_slack: Permill::zero() };
 		assert!(valid.is_valid());
 		for invalid in [
 			ChallengeParams { n: 0, ..valid },

@@ -3,8 +3,7 @@
 
 use super::*;
 use crate::{
-	AgentKeys, GpuCollection, ModelGpus, Models, Rentals, RevenueShares, Shares, NextGpuId,
-	Gpus,
+	AgentKeys, GpuCollection, Gpus, ModelGpus, Models, NextGpuId, Rentals, RevenueShares, Shares,
 };
 use frame_support::traits::fungible::MutateHold;
 use sp_runtime::{Perbill, Permill};
@@ -95,7 +94,12 @@ fn escrow_that_does_not_match_open_rentals_is_found() {
 	.is_err());
 	// A donation to the escrow account is not a loss.
 	assert_ok!(corrupted(|_, _| {
-		assert_ok!(Assets::transfer(RuntimeOrigin::signed(CHARLIE), AID, GpuRegistry::escrow_account(), 5));
+		assert_ok!(Assets::transfer(
+			RuntimeOrigin::signed(CHARLIE),
+			AID,
+			GpuRegistry::escrow_account(),
+			5
+		));
 	}));
 	assert!(corrupted(|_, _| Rentals::<Test>::insert(
 		42,

@@ -283,10 +283,7 @@ fn update_endpoint_changes_the_endpoint() {
 		assert_ok!(GpuRegistry::update_endpoint(RuntimeOrigin::signed(ALICE), gpu, new.clone()));
 		assert_eq!(Gpus::<Test>::get(gpu).unwrap().endpoint, new);
 		assert_eq!(GpuRegistry::agent_endpoint(&gpu), Some(new.to_vec()));
-		assert_eq!(
-			registry_events().last(),
-			Some(&Event::EndpointUpdated { gpu, endpoint: new })
-		);
+		assert_eq!(registry_events().last(), Some(&Event::EndpointUpdated { gpu, endpoint: new }));
 	});
 }
 

@@ -12,7 +12,10 @@ fn the_item_carries_the_gpu_specs_as_attributes() {
 		let collection = crate::GpuCollection::<Test>::get().unwrap();
 		assert_eq!(Nfts::owner(collection, gpu), Some(ALICE));
 		assert_eq!(Nfts::collection_owner(collection), Some(GpuRegistry::account_id()));
-		assert_eq!(Nfts::system_attribute(&collection, Some(&gpu), attributes::MODEL), Some(H100.encode()));
+		assert_eq!(
+			Nfts::system_attribute(&collection, Some(&gpu), attributes::MODEL),
+			Some(H100.encode())
+		);
 		assert_eq!(
 			Nfts::system_attribute(&collection, Some(&gpu), attributes::VRAM_MIB),
 			Some(81_920u32.encode())
