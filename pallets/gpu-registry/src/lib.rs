@@ -400,7 +400,8 @@ pub mod pallet {
 			end: BlockNumberFor<T>,
 		},
 		/// A rental was settled: `refunded + to_operator + to_holder + to_protocol = paid`.
-		/// `holder` is the NFT owner paid, or the escrow account when `via_sink`.
+		/// `holder` is the GPU's holder; `via_sink` says the holder share went to the revenue
+		/// sink financing the GPU rather than to the holder.
 		RentalSettled {
 			gpu: GpuId,
 			renter: T::AccountId,

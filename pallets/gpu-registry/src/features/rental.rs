@@ -114,7 +114,7 @@ impl<T: Config> Pallet<T> {
 				let aid = T::AidAssetId::get();
 				ensure!(
 					T::Assets::reducible_balance(
-						aid.clone(),
+						aid,
 						renter,
 						Preservation::Expendable,
 						Fortitude::Polite
@@ -166,7 +166,7 @@ impl<T: Config> Pallet<T> {
 				let escrow = Self::escrow_account();
 				// Never sweep other rentals' escrow as dust: only the last payment may empty
 				// the account.
-				let keep = if T::Assets::balance(aid.clone(), &escrow) > amount {
+				let keep = if T::Assets::balance(aid, &escrow) > amount {
 					Preservation::Preserve
 				} else {
 					Preservation::Expendable
