@@ -124,3 +124,50 @@ fn invalid_shares_are_found() {
 	}))
 	.is_err());
 }
+
+#[cfg(feature = "try-runtime")]
+#[test]
+fn the_try_state_hook_runs_the_invariants() {
+	use frame_support::traits::TryState;
+	new_test_ext().execute_with(|| {
+		busy_state();
+		assert_ok!(<GpuRegistry as TryState<u64>>::try_state(
+			1,
+			frame_support::traits::TryStateSelect::All
+		));
+		Shares::<Test>::put(RevenueShares {
+			operator: Permill::zero(),
+			holder: Permill::zero(),
+			protocol: Permill::zero(),
+		});
+		assert!(<GpuRegistry as TryState<u64>>::try_state(
+			1,
+			frame_support::traits::TryStateSelect::All
+		)
+		.is_err());
+	});
+}
+
+#[test]
+fn the_genesis_config_reads_from_json() {
+	let json = r#"{
+		"models": [[7, {
+			"name": [76, 52],
+			"vramMib": 24576,
+			"int8Tops": 485,
+			"fp16Tflops": 121,
+			"memoryBandwidthGbps": 300,
+			"minStake": 1000,
+			"rewardWeight": 500000,
+			"challenge": { "n": 1024, "lag": 2, "steps": 16, "samples": 4, "deadlineSlack": 100000 }
+		}]],
+		"revenueShares": { "operator": 100000, "holder": 850000, "protocol": 50000 },
+		"createCollection": false
+	}"#;
+	let config: crate::GenesisConfig<Test> = serde_json::from_str(json).unwrap();
+	assert_eq!(config.models[0].0, 7);
+	assert_eq!(config.models[0].1.name, b"L4".to_vec());
+	assert_eq!(config.models[0].1.challenge.deadline_slack, Permill::from_percent(10));
+	assert!(config.revenue_shares.unwrap().is_valid());
+	assert!(!config.create_collection);
+}

@@ -6,6 +6,7 @@ mod api;
 mod catalogue;
 mod invariants;
 mod lifecycle;
+mod properties;
 mod registration;
 mod rental;
 mod tokenization;
