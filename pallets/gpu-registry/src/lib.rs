@@ -66,6 +66,10 @@
 //!   pallet_nfts::CollectionConfigFor<Runtime>`, `NftItemConfig = pallet_nfts::ItemConfig` and
 //!   `GpuCollectionConfig` returning a config with all settings enabled (items transferable),
 //!   no max supply and `MintSettings::default()` (only the issuer, the pallet, mints);
+//! * `pallet-nfts`' `KeyLimit` must fit the attribute keys (11 bytes) and its `ValueLimit` both
+//!   `MaxRegionLen` and 32 bytes (the serial hash);
+//! * AID should be a sufficient asset with minimum balance 1 (as `pallet-aid` creates it):
+//!   the escrow account then needs no native balance, and no escrow is ever swept as dust;
 //! * `Liveness` = the liveness pallet, which in turn takes `Pallet<Runtime>` as its
 //!   `heliox_gpu_liveness::GpuDirectory<u64>`;
 //! * `RevenueSink = pallet_aid::Pallet<Runtime>`;
