@@ -93,6 +93,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use features::MAX_GPUS_PER_PAGE;
 pub use heliox_gpu_liveness::GpuDirectory;
 pub use pallet::*;
 pub use types::*;

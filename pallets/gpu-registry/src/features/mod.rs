@@ -23,5 +23,6 @@ mod registration;
 mod rental;
 mod tokenization;
 
+pub use api::MAX_GPUS_PER_PAGE;
 #[cfg(test)]
 pub(crate) use rental::split;
