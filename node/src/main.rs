@@ -5,6 +5,7 @@ mod aid_rpc;
 mod chain_spec;
 mod cli;
 mod command;
+mod gpu_rpc;
 mod rpc;
 mod service;
 mod subnets_rpc;

@@ -16,9 +16,10 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment,
-	ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, GpuRegistry, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets,
+	System, TransactionPayment, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -285,6 +286,22 @@ impl_runtime_apis! {
 		}
 		fn attestation_count() -> u64 {
 			ZkVerifier::attestation_count()
+		}
+	}
+
+	impl pallet_gpu_registry::runtime_api::GpuRegistryApi<Block, AccountId, BlockNumber> for Runtime {
+		fn gpu(id: u64) -> Option<pallet_gpu_registry::types::GpuInfo<AccountId, BlockNumber>> {
+			GpuRegistry::gpu(id)
+		}
+		fn gpus(
+			filter: pallet_gpu_registry::types::GpuFilter<AccountId>,
+			start_after: Option<u64>,
+			limit: u32,
+		) -> Vec<pallet_gpu_registry::types::GpuInfo<AccountId, BlockNumber>> {
+			GpuRegistry::gpus(filter, start_after, limit)
+		}
+		fn models() -> Vec<(u32, pallet_gpu_registry::types::ModelSpec<Vec<u8>>)> {
+			GpuRegistry::models()
 		}
 	}
 

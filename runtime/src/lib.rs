@@ -259,6 +259,8 @@ mod runtime {
 	pub type Subnets = pallet_subnets;
 	#[runtime::pallet_index(22)]
 	pub type Aid = pallet_aid;
+	#[runtime::pallet_index(23)]
+	pub type GpuRegistry = pallet_gpu_registry;
 
 	// Sudo is configured with a key only in the `dev` and `local_testnet` genesis presets; a
 	// staging or production chain spec leaves the key unset, so no account can use it.

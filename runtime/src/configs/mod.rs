@@ -426,3 +426,81 @@ impl pallet_aid::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = AidBenchmarkHelper;
 }
+
+parameter_types! {
+	pub const GpuRegistryPalletId: frame_support::PalletId = frame_support::PalletId(*b"hlx/gpur");
+	/// The GPU collection: transferable items (revenue rights move with them), no supply cap.
+	pub GpuCollectionConfig: pallet_nfts::CollectionConfigFor<Runtime> =
+		pallet_nfts::CollectionConfig {
+			settings: pallet_nfts::CollectionSettings::all_enabled(),
+			max_supply: None,
+			mint_settings: pallet_nfts::MintSettings::default(),
+		};
+	/// Share of a slashed stake paid to whoever proved the fraud.
+	pub const GpuReporterReward: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
+	/// A retired GPU's stake stays held this long (slashable for late fraud proofs): 1 day.
+	pub const GpuUnbondingPeriod: BlockNumber = DAYS;
+	/// Longest single rental: 30 days.
+	pub const GpuMaxRentalBlocks: u32 = 30 * DAYS;
+	/// Operator 70%, asset holder 25%, protocol 5% of rental revenue (governance may change it).
+	pub GpuDefaultRevenueShares: pallet_gpu_registry::RevenueShares =
+		pallet_gpu_registry::RevenueShares {
+			operator: sp_runtime::Permill::from_percent(70),
+			holder: sp_runtime::Permill::from_percent(25),
+			protocol: sp_runtime::Permill::from_percent(5),
+		};
+}
+
+impl pallet_gpu_registry::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type AssetId = u32;
+	type Assets = crate::Assets;
+	type AidAssetId = AidAssetId;
+	type CollectionId = u32;
+	type NftCollectionConfig = pallet_nfts::CollectionConfigFor<Runtime>;
+	type NftItemConfig = pallet_nfts::ItemConfig;
+	type Nfts = crate::Nfts;
+	type GpuCollectionConfig = GpuCollectionConfig;
+	type Liveness = ();
+	// The holder share of GPUs the sAID vault finances becomes vesting vault revenue.
+	type RevenueSink = crate::Aid;
+	// The GPU catalogue and revenue shares: the `gpu_admin` referendum track (or Root).
+	type CatalogueOrigin = crate::governance::RootOr<crate::governance::GpuAdmin>;
+	type ParamsOrigin = crate::governance::RootOr<crate::governance::GpuAdmin>;
+	type PalletId = GpuRegistryPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type ReporterReward = GpuReporterReward;
+	type UnbondingPeriod = GpuUnbondingPeriod;
+	type MaxRentalBlocks = GpuMaxRentalBlocks;
+	type MaxNameLen = ConstU32<64>;
+	type MaxRegionLen = ConstU32<64>;
+	type MaxEndpointLen = ConstU32<128>;
+	type DefaultRevenueShares = GpuDefaultRevenueShares;
+	type WeightInfo = pallet_gpu_registry::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GpuRegistryBenchmarkHelper;
+}
+
+/// Sets up AID balances and vault financing for the GPU registry's benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct GpuRegistryBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_gpu_registry::BenchmarkHelper<AccountId> for GpuRegistryBenchmarkHelper {
+	fn fund_aid(who: &AccountId, amount: u128) {
+		use frame_support::traits::fungibles::Mutate;
+		let _ = <crate::Assets as Mutate<AccountId>>::mint_into(AidAssetId::get(), who, amount);
+	}
+
+	fn finance_gpu(gpu: u64) {
+		// A depositor puts AID into the vault; governance deploys part of it to the GPU.
+		let financier: AccountId = frame_benchmarking::account("financier", 0, 0);
+		let amount = 1_000_000_000_000u128;
+		Self::fund_aid(&financier, amount);
+		let _ = crate::Aid::deposit(RuntimeOrigin::signed(financier.clone()), amount, 1);
+		let _ = crate::Aid::fund_gpu_deal(RuntimeOrigin::root(), gpu, financier, amount / 2);
+	}
+
+	fn set_downtime(_gpu: u64) {}
+}
