@@ -128,6 +128,5 @@ pub fn accept(who: &AccountId, id: ItemId) {
 
 /// The IPT balance of `who`.
 pub fn ipt_balance(asset: AssetId, who: &AccountId) -> u128 {
-	use frame_support::traits::fungibles::Inspect;
 	Assets::balance(asset, who)
 }
