@@ -98,8 +98,16 @@ fn mint<T: Config>(owner: &T::AccountId, nonce: u64) -> T::ItemId {
 	let message = Pallet::<T>::mint_message(owner, owner, &metadata, nonce, deadline);
 	let signature = T::BenchmarkHelper::sign(&signer, &message);
 	let id = crate::pallet::NextIpNftId::<T>::get();
-	Pallet::<T>::do_mint(owner.clone(), owner.clone(), metadata, nonce, deadline, issuer, signature)
-		.unwrap();
+	Pallet::<T>::do_mint(
+		owner.clone(),
+		owner.clone(),
+		metadata,
+		nonce,
+		deadline,
+		issuer,
+		signature,
+	)
+	.unwrap();
 	id
 }
 
@@ -118,8 +126,14 @@ fn terms() -> H256 {
 /// A tokenized IP-NFT of `owner` with `minted` IPTs held by `owner`.
 fn tokenized<T: Config>(owner: &T::AccountId, minted: u128) -> (T::ItemId, T::AssetId) {
 	let id = mint::<T>(owner, 0);
-	Pallet::<T>::do_tokenize(owner.clone(), id, u128::MAX / 2, full::<T::MaxSymbolLen>(b'I'), terms())
-		.unwrap();
+	Pallet::<T>::do_tokenize(
+		owner.clone(),
+		id,
+		u128::MAX / 2,
+		full::<T::MaxSymbolLen>(b'I'),
+		terms(),
+	)
+	.unwrap();
 	if minted > 0 {
 		Pallet::<T>::do_mint_ipt(owner.clone(), id, owner.clone(), minted).unwrap();
 	}
@@ -209,7 +223,15 @@ mod benchmarks {
 		let message = Pallet::<T>::mint_message(&minter, &recipient, &metadata, 7, deadline);
 		let signature = T::BenchmarkHelper::sign(&signer, &message);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(minter), recipient.clone(), metadata, 7, deadline, issuer.clone(), signature);
+		_(
+			RawOrigin::Signed(minter),
+			recipient.clone(),
+			metadata,
+			7,
+			deadline,
+			issuer.clone(),
+			signature,
+		);
 		assert!(UsedNonces::<T>::contains_key(&issuer, 7));
 		assert_eq!(Pallet::<T>::current_owner(&Zero::zero()), Some(recipient));
 	}
@@ -346,7 +368,7 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let (id, _) = tokenized::<T>(&owner, 1_000_000);
 		let who = bidder::<T>(id, 0);
-		let sale = restricted_sale::<T>(&owner, id, &[who.clone()]);
+		let sale = restricted_sale::<T>(&owner, id, core::slice::from_ref(&who));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), sale, 5_000);
 		assert_eq!(Bids::<T>::get(sale, &who).unwrap().amount, 5_000);
@@ -359,7 +381,7 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let (id, _) = tokenized::<T>(&owner, 1_000_000);
 		let who = bidder::<T>(id, 0);
-		let sale = restricted_sale::<T>(&owner, id, &[who.clone()]);
+		let sale = restricted_sale::<T>(&owner, id, core::slice::from_ref(&who));
 		Pallet::<T>::do_bid(who, sale, 5_005).unwrap();
 		let end = Sales::<T>::get(sale).unwrap().params.end;
 		to_block::<T>(end);

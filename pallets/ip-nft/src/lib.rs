@@ -157,8 +157,11 @@ pub mod pallet {
 	/// A bounded symbol.
 	pub type SymbolOf<T> = BoundedVec<u8, <T as Config>::MaxSymbolLen>;
 	/// The IPT record of a tokenized IP-NFT.
-	pub type IptOf<T> =
-		Ipt<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, <T as Config>::MaxSymbolLen>;
+	pub type IptOf<T> = Ipt<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::AssetId,
+		<T as Config>::MaxSymbolLen,
+	>;
 	/// A crowdsale.
 	pub type SaleOf<T> = Sale<
 		<T as frame_system::Config>::AccountId,
@@ -328,7 +331,8 @@ pub mod pallet {
 
 	/// Read grants of each IP-NFT (at most `MaxGrants`; cleared on a change of owner).
 	#[pallet::storage]
-	pub type ReadGrants<T: Config> = StorageMap<_, Twox64Concat, T::ItemId, GrantsOf<T>, ValueQuery>;
+	pub type ReadGrants<T: Config> =
+		StorageMap<_, Twox64Concat, T::ItemId, GrantsOf<T>, ValueQuery>;
 
 	/// Accounts allowed to authorize mints and amendments.
 	#[pallet::storage]
@@ -426,7 +430,12 @@ pub mod pallet {
 			content_hash: H256,
 		},
 		/// The agreements of an IP-NFT were replaced (owner + issuer).
-		AgreementsAmended { ip_nft: T::ItemId, issuer: T::AccountId, nonce: u64, content_hash: H256 },
+		AgreementsAmended {
+			ip_nft: T::ItemId,
+			issuer: T::AccountId,
+			nonce: u64,
+			content_hash: H256,
+		},
 		/// A read grant was made or extended.
 		ReadGranted { ip_nft: T::ItemId, who: T::AccountId, until: BlockNumberFor<T>, epoch: u32 },
 		/// A read grant was revoked.
@@ -450,7 +459,13 @@ pub mod pallet {
 			controller: T::AccountId,
 		},
 		/// IPTs were minted within the cap.
-		IptMinted { ip_nft: T::ItemId, asset: T::AssetId, to: T::AccountId, amount: u128, minted: u128 },
+		IptMinted {
+			ip_nft: T::ItemId,
+			asset: T::AssetId,
+			to: T::AccountId,
+			amount: u128,
+			minted: u128,
+		},
 		/// An account accepted the terms of an IPT.
 		TermsAccepted { ip_nft: T::ItemId, asset: T::AssetId, who: T::AccountId },
 		/// The whole IPT supply was burned and the NFT released.
@@ -596,8 +611,9 @@ pub mod pallet {
 			match error {
 				heliox_ip_nft::SaleError::ZeroAmount => Error::ZeroAmount,
 				heliox_ip_nft::SaleError::GoalTooHigh => Error::GoalTooHigh,
-				heliox_ip_nft::SaleError::Overflow | heliox_ip_nft::SaleError::Inconsistent =>
-					Error::Overflow,
+				heliox_ip_nft::SaleError::Overflow | heliox_ip_nft::SaleError::Inconsistent => {
+					Error::Overflow
+				},
 			}
 		}
 	}
@@ -608,8 +624,8 @@ pub mod pallet {
 			assert!(
 				T::MaxProtocolFee::get()
 					.deconstruct()
-					.saturating_add(T::MaxRoyalty::get().deconstruct()) <=
-					Permill::one().deconstruct(),
+					.saturating_add(T::MaxRoyalty::get().deconstruct())
+					<= Permill::one().deconstruct(),
 				"MaxProtocolFee + MaxRoyalty must not exceed 100%"
 			);
 			assert!(

@@ -267,7 +267,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let funded: Vec<AccountId> =
 		vec![alice(), bob(), charlie(), dave(), eve(), issuer(), royalty_recipient(), treasury()];
-	let mut balances: Vec<(AccountId, u128)> = funded.iter().map(|who| (who.clone(), FUNDS)).collect();
+	let mut balances: Vec<(AccountId, u128)> =
+		funded.iter().map(|who| (who.clone(), FUNDS)).collect();
 	balances.push((IpNft::account_id(), COLLECTION_DEPOSIT + ED));
 	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 		.assimilate_storage(&mut storage)

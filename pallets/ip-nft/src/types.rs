@@ -14,7 +14,7 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_core::H256;
@@ -134,15 +134,7 @@ pub struct ProjectDetails<StringLen: Get<u32>> {
 
 /// Who receives royalties on IP-NFT sales and crowdsale proceeds, and how much.
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct Royalty<AccountId> {
 	/// The recipient.
@@ -166,6 +158,7 @@ pub struct Royalty<AccountId> {
 )]
 #[scale_info(skip_type_params(SymbolLen, StringLen, UriLen, MaxAgreements))]
 #[codec(mel_bound(AccountId: MaxEncodedLen))]
+#[allow(clippy::multiple_bound_locations)]
 pub struct IpNftMetadata<
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	SymbolLen: Get<u32>,
@@ -198,6 +191,7 @@ pub struct IpNftMetadata<
 )]
 #[scale_info(skip_type_params(SymbolLen, StringLen))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+#[allow(clippy::multiple_bound_locations)]
 pub struct IpNftRecord<
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
@@ -224,15 +218,7 @@ pub struct IpNftRecord<
 
 /// A read grant on the encrypted documents of an IP-NFT.
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct ReadGrant<AccountId, BlockNumber> {
 	/// The reader.
@@ -259,6 +245,7 @@ pub struct ReadGrant<AccountId, BlockNumber> {
 )]
 #[scale_info(skip_type_params(SymbolLen))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, AssetId: MaxEncodedLen))]
+#[allow(clippy::multiple_bound_locations)]
 pub struct Ipt<
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	AssetId: Clone + PartialEq + Eq + core::fmt::Debug,
@@ -351,15 +338,7 @@ pub enum SaleStatus {
 
 /// A crowdsale of IPTs, with the running totals the claims and `try_state` need.
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct Sale<AccountId, AssetId, ItemId, BlockNumber> {
 	/// The IP-NFT whose IPTs are sold.
@@ -421,15 +400,7 @@ pub struct Bid {
 
 /// An IP-NFT listed for sale inside this pallet (the sale pays the royalty).
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct Listing<AccountId> {
 	/// The owner who listed it; the listing is void once someone else owns the NFT.
@@ -439,6 +410,9 @@ pub struct Listing<AccountId> {
 	/// The price.
 	pub price: u128,
 }
+
+/// An agreement as the runtime API shows it: (kind, content hash, uri, mime, encrypted).
+pub type AgreementView = (AgreementKind, H256, Vec<u8>, Vec<u8>, bool);
 
 /// An IP-NFT as the runtime API shows it.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
@@ -458,7 +432,7 @@ pub struct IpNftView<AccountId, AssetId, BlockNumber> {
 	/// Funding sought (informational).
 	pub funding_amount: u128,
 	/// Agreements: (kind, content hash, uri, mime, encrypted).
-	pub agreements: Vec<(AgreementKind, H256, Vec<u8>, Vec<u8>, bool)>,
+	pub agreements: Vec<AgreementView>,
 	/// Linked ZKML attestations.
 	pub attestations: Vec<H256>,
 	/// Royalty recipient and rate.

@@ -52,8 +52,7 @@ pub fn validate_terms(terms: &SaleTerms) -> Result<u128, SaleError> {
 	if terms.price == 0 || terms.tokens_for_sale == 0 || terms.funding_goal == 0 {
 		return Err(SaleError::ZeroAmount);
 	}
-	let max_proceeds =
-		terms.price.checked_mul(terms.tokens_for_sale).ok_or(SaleError::Overflow)?;
+	let max_proceeds = terms.price.checked_mul(terms.tokens_for_sale).ok_or(SaleError::Overflow)?;
 	if terms.funding_goal > max_proceeds {
 		return Err(SaleError::GoalTooHigh);
 	}
@@ -135,8 +134,8 @@ pub fn allocation(outcome: &Outcome, raised: u128, bid: u128) -> Result<Allocati
 			let surplus = raised.checked_sub(proceeds).ok_or(SaleError::Inconsistent)?;
 			let tokens = mul_div(bid, tokens_sold, raised, Rounding::Down)
 				.map_err(|_| SaleError::Overflow)?;
-			let refund = mul_div(bid, surplus, raised, Rounding::Down)
-				.map_err(|_| SaleError::Overflow)?;
+			let refund =
+				mul_div(bid, surplus, raised, Rounding::Down).map_err(|_| SaleError::Overflow)?;
 			Ok(Allocation { tokens, refund })
 		},
 	}

@@ -33,7 +33,7 @@ proptest! {
 			let a = allocation(&outcome, raised, *bid).unwrap();
 			// Never more back than paid, never tokens below the price.
 			prop_assert!(a.refund <= *bid);
-			prop_assert!(a.tokens.checked_mul(price).map_or(false, |cost| cost <= bid - a.refund));
+			prop_assert!(a.tokens.checked_mul(price).is_some_and(|cost| cost <= bid - a.refund));
 			tokens += a.tokens;
 			refunds += a.refund;
 		}

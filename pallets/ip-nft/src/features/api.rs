@@ -6,7 +6,9 @@ use frame_system::pallet_prelude::BlockNumberFor;
 
 impl<T: Config> Pallet<T> {
 	/// An IP-NFT with its agreements, attestations, owner, IPT and listing.
-	pub fn ip_nft(ip_nft: T::ItemId) -> Option<IpNftView<T::AccountId, T::AssetId, BlockNumberFor<T>>> {
+	pub fn ip_nft(
+		ip_nft: T::ItemId,
+	) -> Option<IpNftView<T::AccountId, T::AssetId, BlockNumberFor<T>>> {
 		let record = IpNfts::<T>::get(ip_nft)?;
 		let owner = Self::current_owner(&ip_nft).unwrap_or_else(|| record.owner.clone());
 		let listing = Listings::<T>::get(ip_nft)
@@ -25,7 +27,9 @@ impl<T: Config> Pallet<T> {
 			funding_amount: record.details.funding_amount,
 			agreements: Agreements::<T>::get(ip_nft)
 				.into_iter()
-				.map(|a| (a.kind, a.content_hash, a.uri.into_inner(), a.mime.into_inner(), a.encrypted))
+				.map(|a| {
+					(a.kind, a.content_hash, a.uri.into_inner(), a.mime.into_inner(), a.encrypted)
+				})
 				.collect(),
 			attestations: Attestations::<T>::get(ip_nft).into_inner(),
 			royalty: record.royalty,

@@ -87,8 +87,8 @@ impl<T: Config> Pallet<T> {
 					};
 					let split = sale.split;
 					ensure!(
-						split.fee.checked_add(split.royalty).and_then(|x| x.checked_add(split.net)) ==
-							Some(proceeds),
+						split.fee.checked_add(split.royalty).and_then(|x| x.checked_add(split.net))
+							== Some(proceeds),
 						"fee + royalty + net != proceeds"
 					);
 					let accounted = sale
@@ -126,9 +126,8 @@ impl<T: Config> Pallet<T> {
 						.saturating_sub(proceeds)
 						.saturating_sub(sale.refunds_paid)
 						.saturating_sub(sale.currency_dust);
-					let tokens_held = sold
-						.saturating_sub(sale.tokens_delivered)
-						.saturating_sub(sale.token_dust);
+					let tokens_held =
+						sold.saturating_sub(sale.tokens_delivered).saturating_sub(sale.token_dust);
 					(currency_held, tokens_held)
 				},
 			};
@@ -149,8 +148,8 @@ impl<T: Config> Pallet<T> {
 			"escrow holds less HLX than the sales owe"
 		);
 		ensure!(
-			<T::Assets as fungibles::Inspect<T::AccountId>>::balance(T::AidAssetId::get(), &escrow) >=
-				owed_aid,
+			<T::Assets as fungibles::Inspect<T::AccountId>>::balance(T::AidAssetId::get(), &escrow)
+				>= owed_aid,
 			"escrow holds less AID than the sales owe"
 		);
 		for (asset, owed) in owed_tokens {

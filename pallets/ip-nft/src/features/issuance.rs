@@ -115,13 +115,7 @@ impl<T: Config> Pallet<T> {
 		let collection = Self::ensure_collection()?;
 		let ip_nft = NextIpNftId::<T>::get();
 		let next = ip_nft.checked_add(&One::one()).ok_or(Error::<T>::Overflow)?;
-		T::Nfts::mint_into(
-			&collection,
-			&ip_nft,
-			&recipient,
-			&T::NftItemConfig::default(),
-			false,
-		)?;
+		T::Nfts::mint_into(&collection, &ip_nft, &recipient, &T::NftItemConfig::default(), false)?;
 		NextIpNftId::<T>::put(next);
 
 		let content_hash = H256(Self::content_hash(&metadata));

@@ -27,7 +27,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_buy(buyer: T::AccountId, ip_nft: T::ItemId, max_price: u128) -> DispatchResult {
+	pub(crate) fn do_buy(
+		buyer: T::AccountId,
+		ip_nft: T::ItemId,
+		max_price: u128,
+	) -> DispatchResult {
 		// Noticing an outside transfer drops the stale listing.
 		let mut record = Self::observed_record(&ip_nft)?;
 		let listing = Listings::<T>::get(ip_nft).ok_or(Error::<T>::NotForSale)?;

@@ -2,9 +2,7 @@
 
 use crate::*;
 use frame_support::{
-	ensure,
-	pallet_prelude::DispatchResult,
-	traits::tokens::nonfungibles_v2::Transfer,
+	ensure, pallet_prelude::DispatchResult, traits::tokens::nonfungibles_v2::Transfer,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::DispatchError;
@@ -77,10 +75,10 @@ impl<T: Config> Pallet<T> {
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		ReadGrants::<T>::get(ip_nft).iter().any(|grant| {
-			grant.who == *who &&
-				grant.epoch == record.owner_epoch &&
-				grant.granted_by == owner &&
-				now <= grant.until
+			grant.who == *who
+				&& grant.epoch == record.owner_epoch
+				&& grant.granted_by == owner
+				&& now <= grant.until
 		})
 	}
 

@@ -48,12 +48,12 @@ impl<T: Config> Pallet<T> {
 	/// The balance of `who` in `currency`.
 	pub fn currency_balance(currency: SaleCurrency, who: &T::AccountId) -> u128 {
 		match currency {
-			SaleCurrency::Native =>
-				<T::NativeCurrency as fungible::Inspect<T::AccountId>>::balance(who),
-			SaleCurrency::Aid => <T::Assets as fungibles::Inspect<T::AccountId>>::balance(
-				T::AidAssetId::get(),
-				who,
-			),
+			SaleCurrency::Native => {
+				<T::NativeCurrency as fungible::Inspect<T::AccountId>>::balance(who)
+			},
+			SaleCurrency::Aid => {
+				<T::Assets as fungibles::Inspect<T::AccountId>>::balance(T::AidAssetId::get(), who)
+			},
 		}
 	}
 
@@ -61,12 +61,12 @@ impl<T: Config> Pallet<T> {
 	/// with `Preserve` can always pay the escrowed amounts in full.
 	pub(crate) fn fund_escrow(currency: SaleCurrency, payer: &T::AccountId) -> DispatchResult {
 		let minimum = match currency {
-			SaleCurrency::Native =>
-				<T::NativeCurrency as fungible::Inspect<T::AccountId>>::minimum_balance(),
-			SaleCurrency::Aid =>
-				<T::Assets as fungibles::Inspect<T::AccountId>>::minimum_balance(
-					T::AidAssetId::get(),
-				),
+			SaleCurrency::Native => {
+				<T::NativeCurrency as fungible::Inspect<T::AccountId>>::minimum_balance()
+			},
+			SaleCurrency::Aid => <T::Assets as fungibles::Inspect<T::AccountId>>::minimum_balance(
+				T::AidAssetId::get(),
+			),
 		};
 		let escrow = Self::account_id();
 		let held = Self::currency_balance(currency, &escrow);

@@ -129,8 +129,8 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now >= sale.params.end, Error::<T>::SaleNotEnded);
 
-		let outcome =
-			heliox_ip_nft::settle(&Self::terms_of(&sale.params), sale.raised).map_err(Error::<T>::from)?;
+		let outcome = heliox_ip_nft::settle(&Self::terms_of(&sale.params), sale.raised)
+			.map_err(Error::<T>::from)?;
 		let escrow = Self::account_id();
 		let currency = sale.params.currency;
 		let unsold = match outcome {
@@ -171,9 +171,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn allocation_of(sale: &SaleOf<T>, bid: u128) -> Result<Allocation, DispatchError> {
 		let outcome = match sale.status {
 			SaleStatus::Settled(outcome) => outcome,
-			SaleStatus::Open =>
-				heliox_ip_nft::settle(&Self::terms_of(&sale.params), sale.raised)
-					.map_err(Error::<T>::from)?,
+			SaleStatus::Open => heliox_ip_nft::settle(&Self::terms_of(&sale.params), sale.raised)
+				.map_err(Error::<T>::from)?,
 		};
 		Ok(heliox_ip_nft::allocation(&outcome, sale.raised, bid).map_err(Error::<T>::from)?)
 	}
@@ -200,7 +199,8 @@ impl<T: Config> Pallet<T> {
 			refund = allocation.refund;
 			Self::pay(currency, &escrow, &who, refund)?;
 			bid.refunded = true;
-			sale.refunds_paid = sale.refunds_paid.checked_add(refund).ok_or(Error::<T>::Overflow)?;
+			sale.refunds_paid =
+				sale.refunds_paid.checked_add(refund).ok_or(Error::<T>::Overflow)?;
 			sale.refund_claims = sale.refund_claims.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		}
 		let mut tokens = 0;

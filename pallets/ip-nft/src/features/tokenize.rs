@@ -51,7 +51,14 @@ impl<T: Config> Pallet<T> {
 		Listings::<T>::remove(ip_nft);
 		Ipts::<T>::insert(
 			ip_nft,
-			Ipt { asset, cap: supply_cap, minted: 0, terms_hash, symbol, controller: owner.clone() },
+			Ipt {
+				asset,
+				cap: supply_cap,
+				minted: 0,
+				terms_hash,
+				symbol,
+				controller: owner.clone(),
+			},
 		);
 		TermsAccepted::<T>::insert(asset, &owner, ());
 		Self::deposit_event(Event::Tokenized {

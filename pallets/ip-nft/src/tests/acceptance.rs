@@ -41,8 +41,14 @@ fn mint_tokenize_two_crowdsales_and_a_transfer() {
 		};
 		assert_ok!(IpNft::start_sale(RuntimeOrigin::signed(alice()), id, success, None, None));
 		let aid = |who: &AccountId| balance(SaleCurrency::Aid, who);
-		let (b0, c0, d0, a0, r0, t0) =
-			(aid(&bob()), aid(&charlie()), aid(&dave()), aid(&alice()), aid(&royalty_recipient()), aid(&treasury()));
+		let (b0, c0, d0, a0, r0, t0) = (
+			aid(&bob()),
+			aid(&charlie()),
+			aid(&dave()),
+			aid(&alice()),
+			aid(&royalty_recipient()),
+			aid(&treasury()),
+		);
 		run_to_block(2);
 		assert_ok!(IpNft::bid(RuntimeOrigin::signed(bob()), 0, 100_000));
 		assert_ok!(IpNft::bid(RuntimeOrigin::signed(charlie()), 0, 200_000));
@@ -55,9 +61,9 @@ fn mint_tokenize_two_crowdsales_and_a_transfer() {
 		}
 		// raised 400_000, proceeds 200_000: everyone gets half its bid back and
 		// bid/400_000 of the 100_000 tokens.
-		assert_eq!(Assets::balance(asset, &bob()), 25_000);
-		assert_eq!(Assets::balance(asset, &charlie()), 50_000);
-		assert_eq!(Assets::balance(asset, &dave()), 25_000);
+		assert_eq!(ipt_balance(asset, &bob()), 25_000);
+		assert_eq!(ipt_balance(asset, &charlie()), 50_000);
+		assert_eq!(ipt_balance(asset, &dave()), 25_000);
 		assert_eq!(aid(&bob()), b0 - 50_000);
 		assert_eq!(aid(&charlie()), c0 - 100_000);
 		assert_eq!(aid(&dave()), d0 - 50_000);
@@ -87,7 +93,7 @@ fn mint_tokenize_two_crowdsales_and_a_transfer() {
 		assert_ok!(IpNft::claim(RuntimeOrigin::signed(eve()), 1, bob()));
 		assert_ok!(IpNft::claim(RuntimeOrigin::signed(eve()), 1, charlie()));
 		assert_eq!((hlx(&bob()), hlx(&charlie())), (b1, c1));
-		assert_eq!(Assets::balance(asset, &alice()), 200_000, "unsold tokens returned");
+		assert_eq!(ipt_balance(asset, &alice()), 200_000, "unsold tokens returned");
 		assert_eq!(Assets::total_issuance(asset), 300_000);
 
 		// 5. Unify (the owner buys back every IPT), then a transfer clears the read grants.

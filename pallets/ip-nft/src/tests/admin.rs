@@ -35,7 +35,10 @@ fn only_the_issuer_origin_manages_issuers() {
 #[test]
 fn adding_an_issuer_twice_fails() {
 	run(|| {
-		assert_noop!(IpNft::add_issuer(RuntimeOrigin::root(), issuer()), Error::<Test>::AlreadyIssuer);
+		assert_noop!(
+			IpNft::add_issuer(RuntimeOrigin::root(), issuer()),
+			Error::<Test>::AlreadyIssuer
+		);
 	});
 }
 
@@ -73,10 +76,7 @@ fn protocol_fee_is_set_by_admin_within_its_maximum() {
 		assert_eq!(ProtocolFee::<Test>::get(), Permill::from_percent(2));
 		assert_ok!(IpNft::set_protocol_fee(RuntimeOrigin::root(), Permill::from_percent(50)));
 		assert_eq!(ProtocolFee::<Test>::get(), Permill::from_percent(50));
-		assert_eq!(
-			ip_nft_events(),
-			vec![Event::ProtocolFeeSet { fee: Permill::from_percent(50) }]
-		);
+		assert_eq!(ip_nft_events(), vec![Event::ProtocolFeeSet { fee: Permill::from_percent(50) }]);
 		assert_noop!(
 			IpNft::set_protocol_fee(RuntimeOrigin::root(), Permill::from_percent(51)),
 			Error::<Test>::FeeTooHigh

@@ -1,10 +1,7 @@
 //! Selling an IP-NFT in the pallet: listing, royalty, and the end of grants on sale.
 
 use super::*;
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::tokens::nonfungibles_v2::Transfer,
-};
+use frame_support::{assert_noop, assert_ok, traits::tokens::nonfungibles_v2::Transfer};
 
 #[test]
 fn a_sale_pays_the_royalty_and_moves_the_nft() {
@@ -77,7 +74,12 @@ fn listing_and_unlisting() {
 			IpNft::set_price(RuntimeOrigin::signed(alice()), id, SaleCurrency::Aid, None),
 			Error::<Test>::NotForSale
 		);
-		assert_ok!(IpNft::set_price(RuntimeOrigin::signed(alice()), id, SaleCurrency::Aid, Some(5)));
+		assert_ok!(IpNft::set_price(
+			RuntimeOrigin::signed(alice()),
+			id,
+			SaleCurrency::Aid,
+			Some(5)
+		));
 		assert_ok!(IpNft::set_price(RuntimeOrigin::signed(alice()), id, SaleCurrency::Aid, None));
 		assert_eq!(ip_nft_events().last(), Some(&Event::Unlisted { ip_nft: id }));
 		assert_noop!(
@@ -91,7 +93,12 @@ fn listing_and_unlisting() {
 fn buying_above_the_maximum_or_from_oneself_fails() {
 	run(|| {
 		let id = mint_to(&alice(), 0);
-		assert_ok!(IpNft::set_price(RuntimeOrigin::signed(alice()), id, SaleCurrency::Aid, Some(5)));
+		assert_ok!(IpNft::set_price(
+			RuntimeOrigin::signed(alice()),
+			id,
+			SaleCurrency::Aid,
+			Some(5)
+		));
 		assert_noop!(
 			IpNft::buy_ip_nft(RuntimeOrigin::signed(bob()), id, 4),
 			Error::<Test>::PriceTooHigh
@@ -111,7 +118,12 @@ fn buying_above_the_maximum_or_from_oneself_fails() {
 fn a_listing_dies_when_the_nft_leaves_outside_the_pallet() {
 	run(|| {
 		let id = mint_to(&alice(), 0);
-		assert_ok!(IpNft::set_price(RuntimeOrigin::signed(alice()), id, SaleCurrency::Aid, Some(5)));
+		assert_ok!(IpNft::set_price(
+			RuntimeOrigin::signed(alice()),
+			id,
+			SaleCurrency::Aid,
+			Some(5)
+		));
 		let collection = Collection::<Test>::get().unwrap();
 		assert_ok!(<Nfts as Transfer<AccountId>>::transfer(&collection, &id, &charlie()));
 		assert_eq!(IpNft::ip_nft(id).unwrap().listing, None);

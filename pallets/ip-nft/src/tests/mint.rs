@@ -1,10 +1,7 @@
 //! Issuer-authorized mints and amendments: typed, domain-separated, non-replayable.
 
 use super::*;
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::tokens::nonfungibles_v2::Inspect,
-};
+use frame_support::{assert_noop, assert_ok, traits::tokens::nonfungibles_v2::Inspect};
 
 fn mint_call(
 	minter: &AccountId,
@@ -31,10 +28,21 @@ fn mint_creates_the_nft_and_records_the_metadata() {
 	run(|| {
 		let metadata = metadata();
 		let signature = authorize(ISSUER, &alice(), &bob(), &metadata, 7, DEADLINE);
-		assert_ok!(mint_call(&alice(), &bob(), metadata.clone(), 7, DEADLINE, &issuer(), signature));
+		assert_ok!(mint_call(
+			&alice(),
+			&bob(),
+			metadata.clone(),
+			7,
+			DEADLINE,
+			&issuer(),
+			signature
+		));
 
 		let collection = Collection::<Test>::get().expect("created by the first mint");
-		assert_eq!(<Nfts as Inspect<AccountId>>::collection_owner(&collection), Some(IpNft::account_id()));
+		assert_eq!(
+			<Nfts as Inspect<AccountId>>::collection_owner(&collection),
+			Some(IpNft::account_id())
+		);
 		assert_eq!(IpNft::nft_holder(&0), Some(bob()));
 		let record = IpNfts::<Test>::get(0).unwrap();
 		assert_eq!(record.minter, alice());
@@ -115,15 +123,39 @@ fn a_bad_signature_is_refused() {
 			Error::<Test>::BadSignature
 		);
 		assert_noop!(
-			mint_call(&alice(), &bob(), metadata.clone(), 0, DEADLINE, &issuer(), signature.clone()),
+			mint_call(
+				&alice(),
+				&bob(),
+				metadata.clone(),
+				0,
+				DEADLINE,
+				&issuer(),
+				signature.clone()
+			),
 			Error::<Test>::BadSignature
 		);
 		assert_noop!(
-			mint_call(&bob(), &alice(), metadata.clone(), 0, DEADLINE, &issuer(), signature.clone()),
+			mint_call(
+				&bob(),
+				&alice(),
+				metadata.clone(),
+				0,
+				DEADLINE,
+				&issuer(),
+				signature.clone()
+			),
 			Error::<Test>::BadSignature
 		);
 		assert_noop!(
-			mint_call(&alice(), &alice(), metadata.clone(), 1, DEADLINE, &issuer(), signature.clone()),
+			mint_call(
+				&alice(),
+				&alice(),
+				metadata.clone(),
+				1,
+				DEADLINE,
+				&issuer(),
+				signature.clone()
+			),
 			Error::<Test>::BadSignature
 		);
 		assert_noop!(

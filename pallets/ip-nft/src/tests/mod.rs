@@ -43,7 +43,7 @@ pub fn metadata_with(symbol: &[u8], royalty: Permill) -> MetadataOf<Test> {
 			industry: bytes(b"Pharmaceutical R&D"),
 			organization: bytes(b"Heliox Longevity Lab"),
 			topic: bytes(b"Senolytics"),
-			funding_amount: 250_000_00,
+			funding_amount: 25_000_000,
 		},
 		agreements: agreements(2),
 		royalty: Royalty { recipient: royalty_recipient(), rate: royalty },

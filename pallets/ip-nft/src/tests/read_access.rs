@@ -1,10 +1,7 @@
 //! Read grants with expiry, and their end when the IP-NFT changes hands.
 
 use super::*;
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::tokens::nonfungibles_v2::Transfer,
-};
+use frame_support::{assert_noop, assert_ok, traits::tokens::nonfungibles_v2::Transfer};
 
 fn grant(owner: &AccountId, id: ItemId, who: &AccountId, until: u64) {
 	assert_ok!(IpNft::grant_read(RuntimeOrigin::signed(owner.clone()), id, who.clone(), until));

@@ -6,7 +6,10 @@ use heliox_ip_nft::ProceedsSplit;
 
 /// Tokenizes (cap 10_000, 2_000 to ALICE), lets BOB, CHARLIE, DAVE accept the terms and
 /// starts a sale on `params`; returns (ip_nft, asset, sale).
-fn sale_with(params: SaleParams<u64>, allow_list: Option<Vec<AccountId>>) -> (ItemId, AssetId, SaleId) {
+fn sale_with(
+	params: SaleParams<u64>,
+	allow_list: Option<Vec<AccountId>>,
+) -> (ItemId, AssetId, SaleId) {
 	let (id, asset) = tokenized(10_000, 2_000);
 	for who in [bob(), charlie(), dave()] {
 		accept(&who, id);
@@ -88,7 +91,10 @@ fn start_sale_errors() {
 		run_to_block(11);
 		assert_noop!(start(alice(), id, p), Error::<Test>::InvalidSchedule);
 		let p = SaleParams { start: 11, end: 30, ..p };
-		assert_noop!(start(alice(), id, SaleParams { end: 11, ..p }), Error::<Test>::InvalidSchedule);
+		assert_noop!(
+			start(alice(), id, SaleParams { end: 11, ..p }),
+			Error::<Test>::InvalidSchedule
+		);
 		assert_noop!(
 			start(alice(), id, SaleParams { end: 11 + MAX_SALE + 1, ..p }),
 			Error::<Test>::SaleTooLong
@@ -112,8 +118,13 @@ fn an_oversubscribed_sale_allocates_pro_rata_and_refunds_the_surplus() {
 		let (id, asset, sale) = sale_with(params(SaleCurrency::Aid), None);
 		let escrow = IpNft::account_id();
 		let before = |who: &AccountId| balance(SaleCurrency::Aid, who);
-		let (b0, c0, a0, r0, t0) =
-			(before(&bob()), before(&charlie()), before(&alice()), before(&royalty_recipient()), before(&treasury()));
+		let (b0, c0, a0, r0, t0) = (
+			before(&bob()),
+			before(&charlie()),
+			before(&alice()),
+			before(&royalty_recipient()),
+			before(&treasury()),
+		);
 		run_to_block(10);
 		bid(&bob(), sale, 4_000);
 		bid(&bob(), sale, 2_000);
@@ -264,7 +275,10 @@ fn locked_tokens_stay_in_escrow_until_the_lock_ends() {
 			Error::<Test>::TokensLocked
 		);
 		let preview = IpNft::bid_preview(sale, bob()).unwrap();
-		assert_eq!((preview.refunded, preview.tokens_received, preview.tokens_unlock_at), (true, false, 50));
+		assert_eq!(
+			(preview.refunded, preview.tokens_received, preview.tokens_unlock_at),
+			(true, false, 50)
+		);
 		run_to_block(50);
 		claim(sale, &bob());
 		assert_eq!(ipt_balance(asset, &bob()), 1_000);
@@ -376,7 +390,10 @@ fn unify_is_blocked_while_tokens_are_in_escrow() {
 		bid(&bob(), sale, 10_000);
 		run_to_block(20);
 		assert_ok!(IpNft::settle_sale(RuntimeOrigin::signed(eve()), sale));
-		assert_noop!(IpNft::unify(RuntimeOrigin::signed(alice()), id), Error::<Test>::NotWholeSupply);
+		assert_noop!(
+			IpNft::unify(RuntimeOrigin::signed(alice()), id),
+			Error::<Test>::NotWholeSupply
+		);
 		claim(sale, &bob());
 		assert_eq!(ipt_balance(asset, &bob()), 1_000);
 	});

@@ -3,9 +3,7 @@
 use super::*;
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{
-		fungibles::{Create, Inspect, Mutate},
-	},
+	traits::fungibles::{Create, Inspect, Mutate},
 };
 
 fn symbol() -> SymbolOf<Test> {
@@ -16,7 +14,13 @@ fn symbol() -> SymbolOf<Test> {
 fn tokenize_creates_a_capped_ipt_and_locks_the_nft() {
 	run(|| {
 		let id = mint_to(&alice(), 0);
-		assert_ok!(IpNft::tokenize(RuntimeOrigin::signed(alice()), id, 1_000_000, symbol(), terms()));
+		assert_ok!(IpNft::tokenize(
+			RuntimeOrigin::signed(alice()),
+			id,
+			1_000_000,
+			symbol(),
+			terms()
+		));
 		let ipt = Ipts::<Test>::get(id).unwrap();
 		assert_eq!(ipt.asset, IPT_BASE);
 		assert_eq!((ipt.cap, ipt.minted, ipt.controller.clone()), (1_000_000, 0, alice()));
