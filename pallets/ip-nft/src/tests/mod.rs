@@ -4,8 +4,11 @@
 
 mod acceptance;
 mod admin;
+mod api;
+mod invariants;
 mod market;
 mod mint;
+mod properties;
 mod read_access;
 mod research;
 mod sale;
