@@ -12,6 +12,15 @@
 //! | deadline | 4 | block number (`u32` little endian); last block the signature is valid |
 //! | content hash | 32 | `blake2_256` of the SCALE-encoded metadata / agreements |
 //!
+//! In `pallet-ip-nft` the mint content hash is `blake2_256` of the SCALE encoding of
+//! `IpNftMetadata`, fields in this order: `symbol` (compact length + bytes), `details`
+//! (`industry`, `organization`, `topic`: compact length + bytes each; `funding_amount`: `u128`
+//! LE), `agreements` (compact count, then per agreement: `kind` as one byte — 0 Research,
+//! 1 Assignment, 2 License, 3 Other —, `content_hash` 32 bytes, `uri` and `mime` compact
+//! length + bytes, `encrypted` one byte), `royalty` (`recipient` 32 bytes, `rate` `u32` LE parts
+//! per million). The amendment content hash is `blake2_256` of the SCALE-encoded agreements
+//! (compact count + agreements as above).
+//!
 //! The signature is over these bytes as they are (no `<Bytes>` wrapping, no pre-hashing):
 //! for sr25519 `pair.sign(&message)`. Because the domain differs, a mint authorization can
 //! never be replayed as an amendment or on another chain, and the nonce is consumed on use.
