@@ -323,3 +323,39 @@ fn amending_an_unknown_ip_nft_fails() {
 		);
 	});
 }
+
+#[test]
+fn the_content_hash_covers_the_documented_metadata_encoding() {
+	run(|| {
+		let metadata: MetadataOf<Test> = IpNftMetadata {
+			symbol: bytes(b"AB"),
+			details: ProjectDetails {
+				industry: bytes(b"i"),
+				organization: bytes(b""),
+				topic: bytes(b"t"),
+				funding_amount: 7,
+			},
+			agreements: vec![Agreement {
+				kind: AgreementKind::License,
+				content_hash: h(3),
+				uri: bytes(b"u"),
+				mime: bytes(b"m"),
+				encrypted: true,
+			}]
+			.try_into()
+			.unwrap(),
+			royalty: Royalty { recipient: bob(), rate: Permill::from_parts(250) },
+		};
+		// Compact lengths are `n << 2` below 64.
+		let mut expected = vec![2 << 2, b'A', b'B', 1 << 2, b'i', 0, 1 << 2, b't'];
+		expected.extend_from_slice(&7u128.to_le_bytes());
+		expected.extend_from_slice(&[1 << 2, 2]);
+		expected.extend_from_slice(&[3u8; 32]);
+		expected.extend_from_slice(&[1 << 2, b'u', 1 << 2, b'm', 1]);
+		expected.extend_from_slice(bob().as_ref());
+		expected.extend_from_slice(&250u32.to_le_bytes());
+		assert_eq!(encode(&metadata), expected);
+		let message = IpNft::mint_message(&alice(), &alice(), &metadata, 0, 5);
+		assert_eq!(message[message.len() - 32..], sp_io::hashing::blake2_256(&expected));
+	});
+}
