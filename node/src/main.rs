@@ -6,6 +6,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod gpu_rpc;
+mod ipnft_rpc;
 mod rpc;
 mod service;
 mod subnets_rpc;

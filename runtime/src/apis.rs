@@ -17,9 +17,9 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, GpuRegistry, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets,
-	System, TransactionPayment, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS,
-	VERSION,
+	InherentDataExt, IpNft, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	Subnets, System, TransactionPayment, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG,
+	EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 impl_runtime_apis! {
@@ -302,6 +302,30 @@ impl_runtime_apis! {
 		}
 		fn models() -> Vec<(u32, pallet_gpu_registry::types::ModelSpec<Vec<u8>>)> {
 			GpuRegistry::models()
+		}
+	}
+
+	impl pallet_ip_nft::runtime_api::IpNftApi<Block, AccountId, u64, u32, BlockNumber> for Runtime {
+		fn ip_nft(ip_nft: u64) -> Option<pallet_ip_nft::IpNftView<AccountId, u32, BlockNumber>> {
+			IpNft::ip_nft(ip_nft)
+		}
+		fn ipt(ip_nft: u64) -> Option<pallet_ip_nft::IptView<AccountId, u32>> {
+			IpNft::ipt(ip_nft)
+		}
+		fn sale(sale: pallet_ip_nft::SaleId) -> Option<pallet_ip_nft::Sale<AccountId, u32, u64, BlockNumber>> {
+			IpNft::sale(sale)
+		}
+		fn bid_preview(
+			sale: pallet_ip_nft::SaleId,
+			who: AccountId,
+		) -> Option<pallet_ip_nft::BidPreview<BlockNumber>> {
+			IpNft::bid_preview(sale, who)
+		}
+		fn has_read_access(ip_nft: u64, who: AccountId) -> bool {
+			IpNft::has_read_access(&ip_nft, &who)
+		}
+		fn is_issuer(who: AccountId) -> bool {
+			IpNft::is_issuer(&who)
 		}
 	}
 

@@ -109,6 +109,9 @@ pub fn heliox_genesis(
 	let mut balances: Vec<(AccountId, u128)> =
 		endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect();
 	balances.push((gpu_registry_account, GPU_REGISTRY_ENDOWMENT));
+	// The IP-NFT pallet's account pays the IP-NFT collection deposit at the first mint.
+	let ip_nft_account: AccountId = crate::configs::IpNftPalletId::get().into_account_truncating();
+	balances.push((ip_nft_account, GPU_REGISTRY_ENDOWMENT));
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
 		// BABE and GRANDPA authorities come from the session pallet's genesis keys.
@@ -148,6 +151,10 @@ pub fn heliox_genesis(
 		gpu_registry: pallet_gpu_registry::GenesisConfig {
 			models: gpu_catalogue(),
 			create_collection: true,
+		},
+		// Test networks: the sudo account is also an authorized IP-NFT issuer.
+		ip_nft: pallet_ip_nft::GenesisConfig {
+			issuers: sudo.clone().into_iter().collect::<Vec<_>>()
 		},
 		sudo: SudoConfig { key: sudo },
 		technical_committee: pallet_collective::GenesisConfig { members: technical_committee },

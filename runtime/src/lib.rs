@@ -261,6 +261,8 @@ mod runtime {
 	pub type Aid = pallet_aid;
 	#[runtime::pallet_index(23)]
 	pub type GpuRegistry = pallet_gpu_registry;
+	#[runtime::pallet_index(25)]
+	pub type IpNft = pallet_ip_nft;
 
 	// Sudo is configured with a key only in the `dev` and `local_testnet` genesis presets; a
 	// staging or production chain spec leaves the key unset, so no account can use it.

@@ -504,3 +504,111 @@ impl pallet_gpu_registry::BenchmarkHelper<AccountId> for GpuRegistryBenchmarkHel
 
 	fn set_downtime(_gpu: u64) {}
 }
+
+parameter_types! {
+	pub const IpNftPalletId: frame_support::PalletId = frame_support::PalletId(*b"hlx/ipnf");
+	/// IPT asset ids: 2,000,000 + n (above the user range's start, skipping taken ids).
+	pub const IptAssetIdBase: u32 = 2_000_000;
+	pub const IpNftDefaultProtocolFee: sp_runtime::Permill = sp_runtime::Permill::from_percent(2);
+	pub const IpNftMaxProtocolFee: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
+	pub const IpNftMaxRoyalty: sp_runtime::Permill = sp_runtime::Permill::from_percent(50);
+	/// A crowdsale runs at most 90 days; purchased IPTs may be locked up to a year.
+	pub const IpNftMaxSaleDuration: BlockNumber = 90 * DAYS;
+	pub const IpNftMaxLockPeriod: BlockNumber = 365 * DAYS;
+}
+
+/// How many accounts hold an asset (IPT holder counts for the IP-NFT API).
+pub struct AssetAccounts;
+impl pallet_ip_nft::AssetHolders<u32> for AssetAccounts {
+	fn holders(asset: &u32) -> u32 {
+		pallet_assets::Asset::<Runtime>::get(asset).map_or(0, |details| details.accounts)
+	}
+}
+
+/// IP-NFT research results link to ZKML attestations recorded by the zk-verifier pallet.
+pub struct ZkAttestations;
+impl pallet_ip_nft::AttestationExists<sp_core::H256> for ZkAttestations {
+	fn attestation_exists(id: &sp_core::H256) -> bool {
+		pallet_zk_verifier::Attestations::<Runtime>::contains_key(id.0)
+	}
+}
+
+impl pallet_ip_nft::Config for Runtime {
+	type CollectionId = u32;
+	type ItemId = u64;
+	type Nfts = crate::Nfts;
+	type NftCollectionConfig = pallet_nfts::CollectionConfigFor<Runtime>;
+	type NftItemConfig = pallet_nfts::ItemConfig;
+	type AssetId = u32;
+	type Assets = crate::Assets;
+	type NativeCurrency = Balances;
+	type AssetHolders = AssetAccounts;
+	type AidAssetId = AidAssetId;
+	type IptAssetIdBase = IptAssetIdBase;
+	type Signature = Signature;
+	type Signer = <Signature as Verify>::Signer;
+	type Attestations = ZkAttestations;
+	// Which issuers may authorize IP-NFTs, and the protocol fee: governance (Root until a
+	// DeSci track exists; the technical committee can fast-track via whitelist).
+	type IssuerOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type PalletId = IpNftPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type DefaultProtocolFee = IpNftDefaultProtocolFee;
+	type MaxProtocolFee = IpNftMaxProtocolFee;
+	type MaxRoyalty = IpNftMaxRoyalty;
+	type MaxSaleDuration = IpNftMaxSaleDuration;
+	type MaxLockPeriod = IpNftMaxLockPeriod;
+	type MaxAgreements = ConstU32<16>;
+	type MaxUriLen = ConstU32<256>;
+	type StringLimit = ConstU32<128>;
+	type MaxSymbolLen = ConstU32<16>;
+	type MaxGrants = ConstU32<64>;
+	type MaxAttestations = ConstU32<64>;
+	type MaxAllowList = ConstU32<256>;
+	type WeightInfo = pallet_ip_nft::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = IpNftBenchmarkHelper;
+}
+
+/// Signing keys and attestations for the IP-NFT benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct IpNftBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_ip_nft::BenchmarkHelper<<Signature as Verify>::Signer, AccountId, Signature>
+	for IpNftBenchmarkHelper
+{
+	fn signer() -> (<Signature as Verify>::Signer, AccountId) {
+		use sp_runtime::traits::IdentifyAccount;
+		let public = sp_io::crypto::sr25519_generate(0.into(), None);
+		let signer = sp_runtime::MultiSigner::Sr25519(public);
+		(signer.clone(), signer.into_account())
+	}
+
+	fn sign(signer: &<Signature as Verify>::Signer, message: &[u8]) -> Signature {
+		match signer {
+			sp_runtime::MultiSigner::Sr25519(public) => sp_runtime::MultiSignature::Sr25519(
+				sp_io::crypto::sr25519_sign(0.into(), public, message)
+					.expect("the benchmark key is in the keystore"),
+			),
+			_ => unreachable!("signer() makes sr25519 keys"),
+		}
+	}
+
+	fn create_attestation(id: sp_core::H256) {
+		let account: AccountId = frame_benchmarking::account("attester", 0, 0);
+		pallet_zk_verifier::Attestations::<Runtime>::insert(
+			id.0,
+			pallet_zk_verifier::Attestation {
+				vk_id: [0u8; 32],
+				submitter: account,
+				block: 0,
+				model_commitment: None,
+				input_commitment: None,
+				output_commitment: None,
+				meta: Default::default(),
+			},
+		);
+	}
+}
