@@ -102,14 +102,19 @@
 extern crate alloc;
 
 mod backend;
+pub mod cost;
 mod error;
 mod matrix;
 mod merkle;
 mod opening;
 mod params;
 mod prf;
+pub mod protocol;
 mod sampling;
+pub mod selection;
 mod soundness;
+pub mod traits;
+pub mod verdict;
 mod verify;
 mod workload;
 
@@ -134,7 +139,15 @@ pub use soundness::{
 	detection_probability_bound, pass_probability_bound, sample_pass_probability, PPM,
 	PROBABILITY_ONE,
 };
+pub use protocol::{
+	commit_message, decode_openings_response, opening_message, AgentSignature, EpochIndex,
+	OpeningsResponse, SignedCommit, SignedOpening,
+};
+pub use selection::{assign_verifiers, is_sampled, quorum, verifier_slot, MAX_ASSIGNED, PPB};
+pub use traits::ProofRegistry;
+pub use verdict::{Outcome, Tally, TallyError, Verdict};
 pub use verify::{verify_opening, verify_sampled_openings};
+pub use sp_arithmetic::Perbill;
 pub use workload::{open_positions, Commitment, Workload, WorkloadError};
 
 /// A 32-byte BLAKE2b-256 digest: seeds, Merkle nodes, step roots, the commitment root.
@@ -157,7 +170,16 @@ pub mod domain {
 	pub const LAG: &[u8] = b"heliox/pogpu/v1/lag";
 	/// Sampled opening positions ([`sample_position`](crate::sample_position)).
 	pub const SAMPLE: &[u8] = b"heliox/pogpu/v1/sample";
+	/// The commit the agent key signs ([`commit_message`](crate::commit_message)).
+	pub const COMMIT: &[u8] = b"heliox/pogpu/v1/commit";
+	/// An opening the agent key signs ([`opening_message`](crate::opening_message)).
+	pub const OPENING: &[u8] = b"heliox/pogpu/v1/opening";
+	/// The sampled set of an epoch ([`is_sampled`](crate::is_sampled)).
+	pub const SAMPLED: &[u8] = b"heliox/pogpu/v1/opened-gpu";
+	/// Verifier assignment ([`assign_verifiers`](crate::assign_verifiers)).
+	pub const ASSIGN: &[u8] = b"heliox/pogpu/v1/assign";
 
 	/// All prefixes, for the prefix-freeness test.
-	pub const ALL: [&[u8]; 7] = [SEED, PRF_KEY, COLUMN_LEAF, STEP_LEAF, NODE, LAG, SAMPLE];
+	pub const ALL: [&[u8]; 11] =
+		[SEED, PRF_KEY, COLUMN_LEAF, STEP_LEAF, NODE, LAG, SAMPLE, COMMIT, OPENING, SAMPLED, ASSIGN];
 }
