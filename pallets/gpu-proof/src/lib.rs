@@ -92,7 +92,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use features::{FraudEvidence, OcwResults, OcwState};
+pub use features::{FraudEvidence, OcwResults, OcwState, RESEND_AFTER};
 pub use heliox_gpu_proof::{ChallengeParams, EpochIndex, Outcome, ProofRegistry, Verdict};
 pub use pallet::*;
 pub use types::*;

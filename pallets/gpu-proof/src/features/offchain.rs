@@ -251,6 +251,8 @@ impl<T: Config> Pallet<T> {
 				results.frauds.extend(fraud);
 			}
 		}
+		// Report in the registry's order (requests without an answer were recorded first).
+		results.verdicts.sort_by_key(|(gpu, _)| gpus.iter().position(|g| g == gpu));
 		results
 	}
 
