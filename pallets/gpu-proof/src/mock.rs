@@ -230,7 +230,7 @@ impl pallet_gpu_proof::Config for Test {
 	type MaxVerifiers = ConstU32<16>;
 	type MaxVerdicts = ConstU32<32>;
 	type MaxCommitsPerCall = ConstU32<8>;
-	type MaxOpeningLen = ConstU32<4_096>;
+	type MaxOpeningLen = ConstU32<8_192>;
 	type HttpTimeoutMs = ConstU64<2_000>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
