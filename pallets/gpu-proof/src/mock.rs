@@ -89,11 +89,11 @@ pub struct MockGpu {
 }
 
 thread_local! {
-	pub static GPUS: RefCell<BTreeMap<GpuId, MockGpu>> = RefCell::new(BTreeMap::new());
-	pub static SLASHED: RefCell<Vec<(GpuId, Perbill, Option<AccountId>)>> = RefCell::new(Vec::new());
-	pub static SUSPENDED: RefCell<Vec<GpuId>> = RefCell::new(Vec::new());
-	pub static VERIFIED: RefCell<Vec<(GpuId, u64)>> = RefCell::new(Vec::new());
-	pub static COMMITTED: RefCell<Vec<(GpuId, u64)>> = RefCell::new(Vec::new());
+	pub static GPUS: RefCell<BTreeMap<GpuId, MockGpu>> = const { RefCell::new(BTreeMap::new()) };
+	pub static SLASHED: RefCell<Vec<(GpuId, Perbill, Option<AccountId>)>> = const { RefCell::new(Vec::new()) };
+	pub static SUSPENDED: RefCell<Vec<GpuId>> = const { RefCell::new(Vec::new()) };
+	pub static VERIFIED: RefCell<Vec<(GpuId, u64)>> = const { RefCell::new(Vec::new()) };
+	pub static COMMITTED: RefCell<Vec<(GpuId, u64)>> = const { RefCell::new(Vec::new()) };
 	pub static SLASH_FAILS: RefCell<bool> = const { RefCell::new(false) };
 	pub static NO_RANDOMNESS: RefCell<bool> = const { RefCell::new(false) };
 }

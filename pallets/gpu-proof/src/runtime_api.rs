@@ -7,7 +7,11 @@ use heliox_gpu_proof::{EpochIndex, Hash};
 
 sp_api::decl_runtime_apis! {
 	/// Proof-of-GPU queries.
-	pub trait GpuProofApi<GpuId: Codec, BlockNumber: Codec> {
+	pub trait GpuProofApi<GpuId, BlockNumber>
+	where
+		GpuId: Codec,
+		BlockNumber: Codec,
+	{
 		/// The current challenge epoch.
 		fn epoch_info() -> Option<EpochView<BlockNumber>>;
 		/// `gpu`'s commitment for `epoch`, if kept.

@@ -127,5 +127,5 @@ fn runtime_api_views() {
 #[test]
 fn integrity_test_passes() {
 	use frame_support::traits::Hooks;
-	new_test_ext().execute_with(|| GpuProof::integrity_test());
+	new_test_ext().execute_with(GpuProof::integrity_test);
 }
