@@ -5,7 +5,11 @@
 //! 1. lists the Active GPUs ([`ProofRegistry::active_gpus`]), keeps those sampled this epoch and
 //!    assigned to its verifier index (at most `MaxVerdicts`);
 //! 2. fetches each one's openings from its agent, `GET {endpoint}/pog/openings?gpu=&epoch=&beacon=`
-//!    (concurrently, [`HTTP_BATCH`] at a time, each with `HttpTimeoutMs`), and judges them: every
+//!    (concurrently, [`HTTP_BATCH`] at a time, each with `HttpTimeoutMs`). An agent learns the
+//!    beacon from the first request and replays its chain (as long as the original computation),
+//!    answering `503` meanwhile: GPUs without a final answer (`503`, timeout, transport error) are
+//!    asked again every [`RESEND_AFTER`] blocks until the middle of the verification phase, then
+//!    count as no response. A `200` answer is judged at once: every
 //!    opening must be signed by the agent key of the commit, be for its sampled position and
 //!    verify ([`Verdict::Pass`]); an opening whose paths verify but whose entry mismatches is
 //!    **fraud** ([`Verdict::Fail`], the signed opening is kept as evidence); anything else —
@@ -40,7 +44,7 @@ use sp_runtime::{
 		storage_lock::{BlockAndTime, StorageLock},
 		Duration,
 	},
-	traits::UniqueSaturatedInto,
+	traits::{Saturating, UniqueSaturatedInto},
 	BoundedVec, RuntimeAppPublic,
 };
 
@@ -67,10 +71,22 @@ pub struct FraudEvidence<GpuId> {
 /// What the OCW concluded for one epoch.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode)]
 pub struct OcwResults<GpuId> {
-	/// One verdict per assigned sampled GPU.
+	/// One verdict per judged GPU.
 	pub verdicts: Vec<(GpuId, Verdict)>,
 	/// Fraud proofs to submit.
 	pub frauds: Vec<FraudEvidence<GpuId>>,
+	/// Assigned GPUs still without a final answer.
+	pub pending: Vec<GpuId>,
+	/// Block of the last fetch.
+	pub last_fetch: u64,
+}
+
+/// The answer of one fetch.
+enum Fetched<GpuId> {
+	/// A final verdict (and maybe a fraud proof).
+	Final(Verdict, Option<FraudEvidence<GpuId>>),
+	/// Ask again later (`503`, timeout, transport error).
+	Retry,
 }
 
 /// The OCW's persistent state for one `(epoch, verifier set)`.
@@ -120,16 +136,33 @@ impl<T: Config> Pallet<T> {
 		let state_key = Self::ocw_state_key(epoch, set_id);
 		let store = StorageValueRef::persistent(&state_key);
 		let mut state: OcwState<T::GpuId> = store.get().ok().flatten().unwrap_or_default();
-		let results = match state.results.clone() {
-			Some(results) => results,
-			None => {
-				let results = Self::judge_assigned(epoch, &info, &beacon, index as u32);
-				state.results = Some(results.clone());
-				store.set(&state);
-				results
-			},
-		};
+		let now_block = now;
 		let now: u64 = now.unique_saturated_into();
+		let mut results = state.results.clone().unwrap_or_else(|| OcwResults {
+			verdicts: Vec::new(),
+			frauds: Vec::new(),
+			pending: Self::assigned_gpus(&beacon, index as u32),
+			last_fetch: 0,
+		});
+		if !results.pending.is_empty() {
+			if results.last_fetch != 0 && now < results.last_fetch.saturating_add(RESEND_AFTER) {
+				return;
+			}
+			let retry_until = info.start.saturating_add(T::CommitWindow::get()).saturating_add(
+				(T::ChallengePeriod::get().saturating_sub(T::CommitWindow::get())) / 2u32.into(),
+			);
+			let last_try = now_block >= retry_until;
+			Self::fetch_pending(epoch, &info, &beacon, &mut results, last_try);
+			results.last_fetch = now;
+			state.results = Some(results.clone());
+			store.set(&state);
+			if !results.pending.is_empty() {
+				return;
+			}
+		} else if state.results.is_none() {
+			state.results = Some(results.clone());
+			store.set(&state);
+		}
 		if state.last_sent != 0 && now < state.last_sent.saturating_add(RESEND_AFTER) {
 			return;
 		}
@@ -204,15 +237,17 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	fn judge_assigned(
+	/// Fetches the answers of the pending GPUs; final answers move to the verdicts, the others
+	/// stay pending (or become no response on the last try).
+	fn fetch_pending(
 		epoch: EpochIndex,
 		info: &EpochInfo<BlockNumberFor<T>>,
 		beacon: &Hash,
-		index: u32,
-	) -> OcwResults<T::GpuId> {
-		let mut results = OcwResults { verdicts: Vec::new(), frauds: Vec::new() };
-		let gpus = Self::assigned_gpus(beacon, index);
-		for batch in gpus.chunks(HTTP_BATCH) {
+		results: &mut OcwResults<T::GpuId>,
+		last_try: bool,
+	) {
+		let order = core::mem::take(&mut results.pending);
+		for batch in order.chunks(HTTP_BATCH) {
 			// Start every request of the batch, then wait for all of them.
 			let deadline = sp_io::offchain::timestamp()
 				.add(Duration::from_millis(T::HttpTimeoutMs::get()));
@@ -228,6 +263,7 @@ impl<T: Config> Pallet<T> {
 				});
 				match request {
 					Some((record, request)) => pending.push((*gpu, record, request)),
+					// No commitment, no endpoint: final.
 					None => results.verdicts.push((*gpu, Verdict::NoResponse)),
 				}
 			}
@@ -235,25 +271,30 @@ impl<T: Config> Pallet<T> {
 				pending.into_iter().map(|(gpu, record, request)| ((gpu, record), request)).unzip();
 			let responses = http::PendingRequest::try_wait_all(requests, deadline);
 			for ((gpu, record), response) in meta.into_iter().zip(responses) {
-				let body = match response {
+				let fetched = match response {
 					Ok(Ok(response)) if response.code == 200 => {
 						let bound = openings_response_len_bound(&record.params);
 						let body: Vec<u8> = response.body().take(bound.saturating_add(1)).collect();
-						Some(body)
+						let (verdict, fraud) = Self::judge(gpu, epoch, info, beacon, &record, &body);
+						Fetched::Final(verdict, fraud)
 					},
-					_ => None,
+					Ok(Ok(response)) if response.code != 503 =>
+						Fetched::Final(Verdict::NoResponse, None),
+					_ => Fetched::Retry,
 				};
-				let (verdict, fraud) = match body {
-					Some(body) => Self::judge(gpu, epoch, info, beacon, &record, &body),
-					None => (Verdict::NoResponse, None),
-				};
-				results.verdicts.push((gpu, verdict));
-				results.frauds.extend(fraud);
+				match fetched {
+					Fetched::Final(verdict, fraud) => {
+						results.verdicts.push((gpu, verdict));
+						results.frauds.extend(fraud);
+					},
+					Fetched::Retry if last_try => results.verdicts.push((gpu, Verdict::NoResponse)),
+					Fetched::Retry => results.pending.push(gpu),
+				}
 			}
 		}
-		// Report in the registry's order (requests without an answer were recorded first).
-		results.verdicts.sort_by_key(|(gpu, _)| gpus.iter().position(|g| g == gpu));
-		results
+		// Report in assignment order (GPUs without a request were recorded first).
+		let position = |gpu: &T::GpuId| order.iter().position(|g| g == gpu);
+		results.verdicts.sort_by_key(|(gpu, _)| position(gpu));
 	}
 
 	/// Judges one agent's answer (pure: also used by tests and off-chain tools).
