@@ -28,8 +28,8 @@ use codec::Encode;
 use heliox_gpu_proof::{
 	commit_message, open_positions, opening_message,
 	protocol::{parse_query, PogQuery},
-	sample_positions, ChallengeParams, Commitment, ComputeBackend, CpuBackend, EpochIndex,
-	Hash, Opening, OpeningsResponse, SignedCommit, SignedOpening, Workload,
+	sample_positions, ChallengeParams, Commitment, ComputeBackend, CpuBackend, EpochIndex, Hash,
+	Opening, OpeningsResponse, SignedCommit, SignedOpening, Workload,
 };
 use std::{
 	collections::BTreeMap,
@@ -230,8 +230,7 @@ impl PogWorker {
 	) -> Result<Arc<Vec<u8>>, PogError> {
 		loop {
 			match self.openings(key, gpu, epoch, beacon) {
-				Err(PogError::Computing) =>
-					std::thread::sleep(std::time::Duration::from_millis(2)),
+				Err(PogError::Computing) => std::thread::sleep(std::time::Duration::from_millis(2)),
 				other => return other,
 			}
 		}
@@ -287,9 +286,12 @@ pub fn handle(
 		return text(404, "this agent does not serve that GPU");
 	}
 	let result = match (route, beacon, k) {
-		("/pog/commit", None, None) => worker.commit(gpu, epoch).map(|c| c.encode()).ok_or(PogError::UnknownJob),
-		("/pog/openings", Some(beacon), None) =>
-			worker.openings(key, gpu, epoch, beacon).map(|bytes| bytes.to_vec()),
+		("/pog/commit", None, None) => {
+			worker.commit(gpu, epoch).map(|c| c.encode()).ok_or(PogError::UnknownJob)
+		},
+		("/pog/openings", Some(beacon), None) => {
+			worker.openings(key, gpu, epoch, beacon).map(|bytes| bytes.to_vec())
+		},
 		("/pog/opening", Some(beacon), Some(k)) => worker.opening(key, gpu, epoch, beacon, k),
 		_ => return text(400, "wrong parameters for this route"),
 	};

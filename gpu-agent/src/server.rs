@@ -45,7 +45,8 @@ pub fn handle_request(
 	query: Option<&str>,
 ) -> (StatusCode, &'static str, Vec<u8>) {
 	if method == Method::GET {
-		if let Some((code, body)) = crate::pog::handle(&state.pog, &state.key, state.gpu, path, query)
+		if let Some((code, body)) =
+			crate::pog::handle(&state.pog, &state.key, state.gpu, path, query)
 		{
 			let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
 			let content_type = if status == StatusCode::OK {

@@ -10,8 +10,8 @@ use heliox_gpu_agent::{
 use heliox_gpu_proof::{
 	challenge_seed, commit_message, decode_opening, decode_openings_response, opening_message,
 	protocol::{commit_path, opening_path, openings_path},
-	sample_positions, verify_opening, ChallengeParams, CpuBackend, OpeningsResponse,
-	SignedCommit, SignedOpening, Workload,
+	sample_positions, verify_opening, ChallengeParams, CpuBackend, OpeningsResponse, SignedCommit,
+	SignedOpening, Workload,
 };
 use std::{
 	io::{Read, Write},
@@ -45,7 +45,11 @@ fn check_response(key: &AgentKey, commit: &SignedCommit, beacon: &[u8; 32], byte
 	assert_eq!(response.openings.len(), positions.len());
 	for (k, (signed, position)) in response.openings.iter().zip(&positions).enumerate() {
 		assert_eq!(signed.index, k as u32);
-		assert!(verifies(key, &opening_message(GPU, EPOCH, k as u32, &signed.opening), &signed.signature));
+		assert!(verifies(
+			key,
+			&opening_message(GPU, EPOCH, k as u32, &signed.opening),
+			&signed.signature
+		));
 		let opening = decode_opening(&PARAMS, &signed.opening).unwrap();
 		assert_eq!((opening.t, opening.i, opening.j), (position.t, position.i, position.j));
 		assert_eq!(verify_opening(&PARAMS, &seed(), &commit.root, &opening), Ok(()));
@@ -55,7 +59,8 @@ fn check_response(key: &AgentKey, commit: &SignedCommit, beacon: &[u8; 32], byte
 #[test]
 fn the_commit_is_signed_by_the_agent_key() {
 	let key = key();
-	let (commitment, commit) = compute_commit(&key, GPU, EPOCH, seed(), PARAMS, CpuBackend).unwrap();
+	let (commitment, commit) =
+		compute_commit(&key, GPU, EPOCH, seed(), PARAMS, CpuBackend).unwrap();
 	let expected = Workload::new(PARAMS, seed(), CpuBackend).unwrap().run().unwrap();
 	assert_eq!(commitment.root(), expected.root());
 	assert_eq!((commit.gpu, commit.epoch, commit.root), (GPU, EPOCH, expected.root()));
@@ -77,7 +82,9 @@ fn the_worker_replays_and_serves_signed_openings_that_verify() {
 	// Cached: the same bytes again.
 	assert_eq!(worker.openings(&key, GPU, EPOCH, beacon).unwrap(), bytes);
 	// One opening alone.
-	let single = SignedOpening::decode(&mut &worker.opening(&key, GPU, EPOCH, beacon, 3).unwrap()[..]).unwrap();
+	let single =
+		SignedOpening::decode(&mut &worker.opening(&key, GPU, EPOCH, beacon, 3).unwrap()[..])
+			.unwrap();
 	let all = OpeningsResponse::decode(&mut &bytes[..]).unwrap();
 	// sr25519 signatures are randomized: same bytes, another valid signature.
 	assert_eq!((single.index, &single.opening), (3, &all.openings[3].opening));
@@ -97,7 +104,8 @@ fn http_handler_statuses() {
 	let worker = PogWorker::default();
 	let commit = worker.run_challenge(&key, GPU, EPOCH, seed(), PARAMS, CpuBackend).unwrap();
 	let route = |path: String, served: Option<u64>| {
-		let (path, query) = path.split_once('?').map_or((path.as_str(), None), |(p, q)| (p, Some(q)));
+		let (path, query) =
+			path.split_once('?').map_or((path.as_str(), None), |(p, q)| (p, Some(q)));
 		handle(&worker, &key, served, path, query)
 	};
 	let (code, body) = route(commit_path(GPU, EPOCH), Some(GPU)).unwrap();

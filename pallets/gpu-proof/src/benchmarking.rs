@@ -82,7 +82,10 @@ fn record(epoch: EpochIndex, params: ChallengeParams, agent_key: [u8; 32]) -> Co
 /// An Active GPU that committed last epoch, and its signed commit for this one.
 fn committing_gpu<T: Config>(i: u32) -> CommitSubmission<T::GpuId> {
 	let (gpu, key) = gpu::<T>(i, params());
-	Commits::<T>::insert(gpu, CommitSlots { latest: record(EPOCH - 1, params(), key), previous: None });
+	Commits::<T>::insert(
+		gpu,
+		CommitSlots { latest: record(EPOCH - 1, params(), key), previous: None },
+	);
 	let root = [i as u8; 32];
 	let signature = agent_sign(&key, &commit_message(gpu.into(), EPOCH, &root));
 	CommitSubmission { gpu, epoch: EPOCH, root, signature }
@@ -206,7 +209,10 @@ mod benchmarks {
 			};
 			let key = agent_key();
 			T::BenchmarkHelper::activate_gpu(&gpu, key, params(), 1);
-			Commits::<T>::insert(gpu, CommitSlots { latest: record(EPOCH, params(), key), previous: None });
+			Commits::<T>::insert(
+				gpu,
+				CommitSlots { latest: record(EPOCH, params(), key), previous: None },
+			);
 			// The others voted one short of the quorum: this verdict settles.
 			let mut tally = Tally::default();
 			for other in (0..assigned).filter(|s| *s != slot).take(quorum(assigned) as usize - 1) {

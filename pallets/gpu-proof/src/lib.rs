@@ -123,11 +123,8 @@ pub mod crypto {
 	}
 
 	/// For runtimes (and tests) whose public key is a plain sr25519 key.
-	impl
-		frame_system::offchain::AppCrypto<
-			sp_core::sr25519::Public,
-			sp_core::sr25519::Signature,
-		> for VerifierAuthId
+	impl frame_system::offchain::AppCrypto<sp_core::sr25519::Public, sp_core::sr25519::Signature>
+		for VerifierAuthId
 	{
 		type RuntimeAppPublic = Public;
 		type GenericSignature = sp_core::sr25519::Signature;
@@ -195,7 +192,11 @@ pub mod pallet {
 
 		/// Signs the verifiers' transactions with their `gpuv` key (`crypto::VerifierAuthId`).
 		/// The transaction's account is the key's account, which the pallet checks.
-		type OcwCrypto: AppCrypto<Self::Public, Self::Signature, RuntimeAppPublic = Self::AuthorityId>;
+		type OcwCrypto: AppCrypto<
+			Self::Public,
+			Self::Signature,
+			RuntimeAppPublic = Self::AuthorityId,
+		>;
 
 		/// Blocks per challenge epoch.
 		#[pallet::constant]
@@ -262,7 +263,8 @@ pub mod pallet {
 
 	/// Each GPU's latest two commitments.
 	#[pallet::storage]
-	pub type Commits<T: Config> = StorageMap<_, Blake2_128Concat, T::GpuId, CommitSlots, OptionQuery>;
+	pub type Commits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::GpuId, CommitSlots, OptionQuery>;
 
 	/// Votes on each sampled GPU for its latest voted epoch.
 	#[pallet::storage]

@@ -264,9 +264,11 @@ pub fn new_test_ext_with(verifiers: u8, gpus: GpuId) -> sp_io::TestExternalities
 		add_gpu(gpu);
 	}
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_gpu_proof::GenesisConfig::<Test> { verifiers: (0..verifiers).map(verifier_key).collect() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_gpu_proof::GenesisConfig::<Test> {
+		verifiers: (0..verifiers).map(verifier_key).collect(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
 	ext.execute_with(|| System::set_block_number(1));

@@ -138,8 +138,8 @@ impl CostModel {
 	pub fn epoch_load(&self) -> EpochLoad {
 		let per_tx = u64::from(self.commits_per_tx.max(1));
 		let commit_txs = self.gpus.div_ceil(per_tx);
-		let sampled = (u128::from(self.gpus) * u128::from(self.sample_fraction_ppb) /
-			u128::from(crate::PPB)) as u64;
+		let sampled = (u128::from(self.gpus) * u128::from(self.sample_fraction_ppb)
+			/ u128::from(crate::PPB)) as u64;
 		let assigned = u64::from(self.verifiers_per_gpu.min(self.verifiers));
 		let verdicts = sampled.saturating_mul(assigned);
 		let commits = self.transaction.times(commit_txs).plus(self.commit.times(self.gpus));
@@ -159,7 +159,8 @@ impl CostModel {
 		let commit_phase_per_block = per_block(commits.plus(hooks), window);
 		let verify_phase_per_block = per_block(reports, verify_blocks);
 		let share = |load: ItemCost| {
-			let time = u128::from(load.ref_time) * 1_000_000 / u128::from(self.block_ref_time.max(1));
+			let time =
+				u128::from(load.ref_time) * 1_000_000 / u128::from(self.block_ref_time.max(1));
 			let bytes = u128::from(load.bytes) * 1_000_000 / u128::from(self.block_bytes.max(1));
 			time.max(bytes) as u64
 		};

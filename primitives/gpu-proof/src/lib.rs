@@ -134,20 +134,20 @@ pub use params::{
 	MAX_STEPS, MIN_N,
 };
 pub use prf::{entry_from_word, initial_entry, prf_key, r_entry, MatrixPrf, INITIAL_MATRIX_STREAM};
-pub use sampling::{sample_position, sample_positions, OpeningPosition};
-pub use soundness::{
-	detection_probability_bound, pass_probability_bound, sample_pass_probability, PPM,
-	PROBABILITY_ONE,
-};
 pub use protocol::{
 	commit_message, decode_openings_response, opening_message, AgentSignature, EpochIndex,
 	OpeningsResponse, SignedCommit, SignedOpening,
 };
+pub use sampling::{sample_position, sample_positions, OpeningPosition};
 pub use selection::{assign_verifiers, is_sampled, quorum, verifier_slot, MAX_ASSIGNED, PPB};
+pub use soundness::{
+	detection_probability_bound, pass_probability_bound, sample_pass_probability, PPM,
+	PROBABILITY_ONE,
+};
+pub use sp_arithmetic::Perbill;
 pub use traits::ProofRegistry;
 pub use verdict::{Outcome, Tally, TallyError, Verdict};
 pub use verify::{verify_opening, verify_sampled_openings};
-pub use sp_arithmetic::Perbill;
 pub use workload::{open_positions, Commitment, Workload, WorkloadError};
 
 /// A 32-byte BLAKE2b-256 digest: seeds, Merkle nodes, step roots, the commitment root.
@@ -180,6 +180,17 @@ pub mod domain {
 	pub const ASSIGN: &[u8] = b"heliox/pogpu/v1/assign";
 
 	/// All prefixes, for the prefix-freeness test.
-	pub const ALL: [&[u8]; 11] =
-		[SEED, PRF_KEY, COLUMN_LEAF, STEP_LEAF, NODE, LAG, SAMPLE, COMMIT, OPENING, SAMPLED, ASSIGN];
+	pub const ALL: [&[u8]; 11] = [
+		SEED,
+		PRF_KEY,
+		COLUMN_LEAF,
+		STEP_LEAF,
+		NODE,
+		LAG,
+		SAMPLE,
+		COMMIT,
+		OPENING,
+		SAMPLED,
+		ASSIGN,
+	];
 }

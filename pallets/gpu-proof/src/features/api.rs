@@ -38,8 +38,9 @@ impl<T: Config> Pallet<T> {
 		let sampled = info.beacon.map(|beacon| Self::is_sampled(&beacon, gpu));
 		let verifiers = Verifiers::<T>::decode_len().unwrap_or(0) as u32;
 		let assigned = match (info.beacon, sampled) {
-			(Some(beacon), Some(true)) =>
-				assign_verifiers(&beacon, gpu.into(), verifiers, T::VerifiersPerGpu::get()),
+			(Some(beacon), Some(true)) => {
+				assign_verifiers(&beacon, gpu.into(), verifiers, T::VerifiersPerGpu::get())
+			},
 			_ => alloc::vec::Vec::new(),
 		};
 		let set_id = VerifierSetId::<T>::get();

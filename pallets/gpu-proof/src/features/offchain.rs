@@ -34,8 +34,8 @@ use frame_system::{
 };
 use heliox_gpu_proof::{
 	challenge_seed, decode_opening, decode_openings_response, opening_message,
-	protocol::{openings_path, openings_response_len_bound}, sample_positions, verifier_slot,
-	verify_opening, AgentSignature, Hash, ProofError,
+	protocol::{openings_path, openings_response_len_bound},
+	sample_positions, verifier_slot, verify_opening, AgentSignature, Hash, ProofError,
 };
 use sp_runtime::{
 	offchain::{
@@ -126,11 +126,12 @@ impl<T: Config> Pallet<T> {
 		let set_id = VerifierSetId::<T>::get();
 		let lock_key = (b"heliox/pogpu/ocw/lock", epoch).encode();
 		let timeout = T::HttpTimeoutMs::get();
-		let mut lock = StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
-			&lock_key,
-			RESEND_AFTER as u32,
-			Duration::from_millis(timeout.saturating_mul(4).saturating_add(10_000)),
-		);
+		let mut lock =
+			StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
+				&lock_key,
+				RESEND_AFTER as u32,
+				Duration::from_millis(timeout.saturating_mul(4).saturating_add(10_000)),
+			);
 		let Ok(_guard) = lock.try_lock() else { return };
 
 		let state_key = Self::ocw_state_key(epoch, set_id);
@@ -167,8 +168,8 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let account = Self::verifier_account(key);
-		let signer = Signer::<T, T::OcwCrypto>::any_account()
-			.with_filter(vec![Self::verifier_public(key)]);
+		let signer =
+			Signer::<T, T::OcwCrypto>::any_account().with_filter(vec![Self::verifier_public(key)]);
 
 		// Fraud proofs first, one per run.
 		for (item, fraud) in results.frauds.iter().enumerate() {
@@ -230,8 +231,8 @@ impl<T: Config> Pallet<T> {
 		T::Registry::active_gpus()
 			.into_iter()
 			.filter(|gpu| {
-				Self::is_sampled(beacon, *gpu) &&
-					verifier_slot(beacon, (*gpu).into(), verifiers, k, index).is_some()
+				Self::is_sampled(beacon, *gpu)
+					&& verifier_slot(beacon, (*gpu).into(), verifiers, k, index).is_some()
 			})
 			.take(T::MaxVerdicts::get() as usize)
 			.collect()
@@ -249,8 +250,8 @@ impl<T: Config> Pallet<T> {
 		let order = core::mem::take(&mut results.pending);
 		for batch in order.chunks(HTTP_BATCH) {
 			// Start every request of the batch, then wait for all of them.
-			let deadline = sp_io::offchain::timestamp()
-				.add(Duration::from_millis(T::HttpTimeoutMs::get()));
+			let deadline =
+				sp_io::offchain::timestamp().add(Duration::from_millis(T::HttpTimeoutMs::get()));
 			let mut pending = Vec::new();
 			for gpu in batch {
 				let record = Commits::<T>::get(gpu).and_then(|s| s.for_epoch(epoch).copied());
@@ -275,11 +276,13 @@ impl<T: Config> Pallet<T> {
 					Ok(Ok(response)) if response.code == 200 => {
 						let bound = openings_response_len_bound(&record.params);
 						let body: Vec<u8> = response.body().take(bound.saturating_add(1)).collect();
-						let (verdict, fraud) = Self::judge(gpu, epoch, info, beacon, &record, &body);
+						let (verdict, fraud) =
+							Self::judge(gpu, epoch, info, beacon, &record, &body);
 						Fetched::Final(verdict, fraud)
 					},
-					Ok(Ok(response)) if response.code != 503 =>
-						Fetched::Final(Verdict::NoResponse, None),
+					Ok(Ok(response)) if response.code != 503 => {
+						Fetched::Final(Verdict::NoResponse, None)
+					},
 					_ => Fetched::Retry,
 				};
 				match fetched {
@@ -313,10 +316,10 @@ impl<T: Config> Pallet<T> {
 		let Ok(positions) = sample_positions(beacon, &record.root, gpu_id, &params) else {
 			return no_response;
 		};
-		if response.gpu != gpu_id ||
-			response.epoch != epoch ||
-			response.root != record.root ||
-			response.openings.len() != positions.len()
+		if response.gpu != gpu_id
+			|| response.epoch != epoch
+			|| response.root != record.root
+			|| response.openings.len() != positions.len()
 		{
 			return no_response;
 		}
@@ -325,8 +328,8 @@ impl<T: Config> Pallet<T> {
 		for (k, (signed, position)) in response.openings.iter().zip(&positions).enumerate() {
 			let k = k as u32;
 			let message = opening_message(gpu_id, epoch, k, &signed.opening);
-			if signed.index != k ||
-				!features::agent_signed(&record.agent_key, &message, &signed.signature)
+			if signed.index != k
+				|| !features::agent_signed(&record.agent_key, &message, &signed.signature)
 			{
 				return no_response;
 			}

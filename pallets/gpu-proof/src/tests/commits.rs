@@ -4,7 +4,13 @@ use super::*;
 use frame_support::{assert_noop, BoundedVec};
 
 fn submit(gpu: GpuId, epoch: u64, root: Hash, signature: [u8; 64]) -> sp_runtime::DispatchResult {
-	GpuProof::submit_commit(RuntimeOrigin::signed(agent_pair(9).public()), gpu, epoch, root, signature)
+	GpuProof::submit_commit(
+		RuntimeOrigin::signed(agent_pair(9).public()),
+		gpu,
+		epoch,
+		root,
+		signature,
+	)
 }
 
 #[test]

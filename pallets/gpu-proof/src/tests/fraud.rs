@@ -11,7 +11,13 @@ fn reporter() -> AccountId {
 	verifier_pair(REPORTER).public()
 }
 
-fn report(gpu: GpuId, epoch: u64, index: u32, bytes: Vec<u8>, sig: [u8; 64]) -> sp_runtime::DispatchResult {
+fn report(
+	gpu: GpuId,
+	epoch: u64,
+	index: u32,
+	bytes: Vec<u8>,
+	sig: [u8; 64],
+) -> sp_runtime::DispatchResult {
 	GpuProof::report_fraud(
 		RuntimeOrigin::signed(reporter()),
 		gpu,
@@ -87,7 +93,10 @@ fn an_honest_opening_is_not_fraud() {
 		to_beacon();
 		let answer = response_with(1, &commitment, CpuBackend);
 		let signed = &answer.openings[2];
-		assert_noop!(report(1, 1, 2, signed.opening.clone(), signed.signature), Error::<Test>::NotFraud);
+		assert_noop!(
+			report(1, 1, 2, signed.opening.clone(), signed.signature),
+			Error::<Test>::NotFraud
+		);
 	});
 }
 
@@ -103,17 +112,24 @@ fn a_tampered_opening_is_invalid_not_fraud() {
 		opening.col_next_j[i] = if opening.col_next_j[i] == 0 { 1 } else { 0 };
 		let bytes = opening.encode();
 		// Even signed by the agent: the column no longer matches the commitment.
-		assert_noop!(report(1, 1, 0, bytes.clone(), agent_sign(1, 0, &bytes)), Error::<Test>::InvalidOpening);
+		assert_noop!(
+			report(1, 1, 0, bytes.clone(), agent_sign(1, 0, &bytes)),
+			Error::<Test>::InvalidOpening
+		);
 		// A verifier judges such an answer as no response.
 		let mut tampered = answer.clone();
-		tampered.openings[0] = SignedOpening { index: 0, signature: agent_sign(1, 0, &bytes), opening: bytes };
+		tampered.openings[0] =
+			SignedOpening { index: 0, signature: agent_sign(1, 0, &bytes), opening: bytes };
 		let (_, info) = GpuProof::current_epoch().unwrap();
 		let record = GpuProof::commit_of(1, 1).unwrap();
 		assert_eq!(
 			GpuProof::judge(1, 1, &info, &beacon(), &record, &tampered.encode()).0,
 			Verdict::NoResponse
 		);
-		assert_eq!(GpuProof::judge(1, 1, &info, &beacon(), &record, &answer.encode()).0, Verdict::Pass);
+		assert_eq!(
+			GpuProof::judge(1, 1, &info, &beacon(), &record, &answer.encode()).0,
+			Verdict::Pass
+		);
 	});
 }
 
@@ -125,16 +141,31 @@ fn fraud_proofs_are_checked() {
 		let bytes = signed.opening.clone();
 		assert_noop!(report(2, 1, 0, bytes.clone(), signed.signature), Error::<Test>::NoCommit);
 		assert_noop!(report(1, 2, 0, bytes.clone(), signed.signature), Error::<Test>::NoCommit);
-		assert_noop!(report(1, 1, 0, vec![0; 5_000], signed.signature), Error::<Test>::OpeningTooLarge);
-		assert_noop!(report(1, 1, 4, bytes.clone(), agent_sign(1, 4, &bytes)), Error::<Test>::BadSampleIndex);
+		assert_noop!(
+			report(1, 1, 0, vec![0; 5_000], signed.signature),
+			Error::<Test>::OpeningTooLarge
+		);
+		assert_noop!(
+			report(1, 1, 4, bytes.clone(), agent_sign(1, 4, &bytes)),
+			Error::<Test>::BadSampleIndex
+		);
 		// Forged: signed by another key, or the signature of another index.
 		let forged = agent_pair(2).sign(&opening_message(1, 1, 0, &bytes)).0;
 		assert_noop!(report(1, 1, 0, bytes.clone(), forged), Error::<Test>::BadSignature);
-		assert_noop!(report(1, 1, 0, bytes.clone(), answer.openings[1].signature), Error::<Test>::BadSignature);
-		assert_noop!(report(1, 1, 0, vec![1, 2, 3], agent_sign(1, 0, &[1, 2, 3])), Error::<Test>::MalformedOpening);
+		assert_noop!(
+			report(1, 1, 0, bytes.clone(), answer.openings[1].signature),
+			Error::<Test>::BadSignature
+		);
+		assert_noop!(
+			report(1, 1, 0, vec![1, 2, 3], agent_sign(1, 0, &[1, 2, 3])),
+			Error::<Test>::MalformedOpening
+		);
 		// Opening 1 presented as the answer to sample 0.
 		let other = answer.openings[1].opening.clone();
-		assert_ne!(decode_opening(&PARAMS, &other).unwrap().j, decode_opening(&PARAMS, &bytes).unwrap().j);
+		assert_ne!(
+			decode_opening(&PARAMS, &other).unwrap().j,
+			decode_opening(&PARAMS, &bytes).unwrap().j
+		);
 		assert_noop!(
 			report(1, 1, 0, other.clone(), agent_sign(1, 0, &other)),
 			Error::<Test>::PositionMismatch
@@ -155,13 +186,19 @@ fn fraud_proofs_need_the_beacon_and_a_kept_epoch() {
 		// Before the beacon no position is fixed.
 		let fake = OpeningsResponse { gpu: 1, epoch: 1, root: commitment.root(), openings: vec![] };
 		let bytes = fake.encode();
-		assert_noop!(report(1, 1, 0, bytes.clone(), agent_sign(1, 0, &bytes)), Error::<Test>::BeaconNotSet);
+		assert_noop!(
+			report(1, 1, 0, bytes.clone(), agent_sign(1, 0, &bytes)),
+			Error::<Test>::BeaconNotSet
+		);
 		to_beacon();
 		let answer = response_with(1, &commitment, backend);
 		// Three epochs later the epoch's randomness is gone (the GPU never committed again).
 		run_to_block(80);
 		let signed = &answer.openings[0];
-		assert_noop!(report(1, 1, 0, signed.opening.clone(), signed.signature), Error::<Test>::EpochExpired);
+		assert_noop!(
+			report(1, 1, 0, signed.opening.clone(), signed.signature),
+			Error::<Test>::EpochExpired
+		);
 	});
 }
 

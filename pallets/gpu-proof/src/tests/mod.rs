@@ -13,9 +13,9 @@ use crate::{mock::*, *};
 use codec::Encode;
 use frame_support::assert_ok;
 use heliox_gpu_proof::{
-	commit_message, open_positions, opening_message, sample_positions, Commitment,
-	ComputeBackend, CpuBackend, CpuBackendError, Hash, Matrix, MatrixPrf, OpeningsResponse,
-	SignedOpening, Workload,
+	commit_message, open_positions, opening_message, sample_positions, Commitment, ComputeBackend,
+	CpuBackend, CpuBackendError, Hash, Matrix, MatrixPrf, OpeningsResponse, SignedOpening,
+	Workload,
 };
 use sp_core::Pair;
 
@@ -46,7 +46,8 @@ impl ComputeBackend for SkippingBackend {
 	) -> Result<(), CpuBackendError> {
 		CpuBackend.step(x_t, x_lag, r_t, out)?;
 		for (index, entry) in out.as_column_major_mut().iter_mut().enumerate() {
-			let coin = sp_io::hashing::blake2_128(&(r_t.key(), r_t.stream(), index as u64).encode());
+			let coin =
+				sp_io::hashing::blake2_128(&(r_t.key(), r_t.stream(), index as u64).encode());
 			let draw = u32::from_le_bytes([coin[0], coin[1], coin[2], coin[3]]) % 1_000_000;
 			if draw < self.skip_ppm {
 				*entry = if *entry == 125 { -125 } else { *entry + 1 };

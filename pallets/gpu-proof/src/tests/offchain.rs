@@ -38,7 +38,8 @@ fn ocw() -> Ocw {
 }
 
 fn expect(http: &Arc<parking_lot::RwLock<OffchainState>>, gpu: GpuId, body: Vec<u8>) {
-	let uri = format!("http://gpu{gpu}.test{}", openings_path(gpu.into(), current_epoch(), &beacon()));
+	let uri =
+		format!("http://gpu{gpu}.test{}", openings_path(gpu.into(), current_epoch(), &beacon()));
 	http.write().expect_request(PendingRequest {
 		method: "GET".into(),
 		uri,
@@ -84,12 +85,25 @@ fn the_ocw_reports_pass_fail_and_no_response_and_proves_fraud() {
 		assert_eq!(txs.len(), 1);
 		let (who, call) = txs[0].clone();
 		assert_eq!(who, local);
-		let RuntimeCall::GpuProof(crate::Call::report_fraud { gpu, epoch, index, opening, agent_signature }) = call
+		let RuntimeCall::GpuProof(crate::Call::report_fraud {
+			gpu,
+			epoch,
+			index,
+			opening,
+			agent_signature,
+		}) = call
 		else {
 			panic!("expected report_fraud, got {call:?}")
 		};
 		assert_eq!((gpu, epoch), (2, 1));
-		assert_ok!(GpuProof::report_fraud(RuntimeOrigin::signed(who), gpu, epoch, index, opening, agent_signature));
+		assert_ok!(GpuProof::report_fraud(
+			RuntimeOrigin::signed(who),
+			gpu,
+			epoch,
+			index,
+			opening,
+			agent_signature
+		));
 		assert_eq!(slashed().len(), 1);
 
 		// A run in the same block does nothing more (waits for inclusion).

@@ -13,7 +13,10 @@ fn an_honest_agent_passes_epoch_after_epoch() {
 			let answer = response_with(1, &commitment, CpuBackend).encode();
 			let (_, info) = GpuProof::current_epoch().unwrap();
 			let record = GpuProof::commit_of(1, epoch).unwrap();
-			assert_eq!(GpuProof::judge(1, epoch, &info, &beacon(), &record, &answer).0, Verdict::Pass);
+			assert_eq!(
+				GpuProof::judge(1, epoch, &info, &beacon(), &record, &answer).0,
+				Verdict::Pass
+			);
 			vote(1, Verdict::Pass, &assigned(1));
 			GpuProof::do_try_state().unwrap();
 		}

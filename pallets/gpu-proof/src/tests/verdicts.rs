@@ -4,8 +4,16 @@ use super::*;
 use frame_support::{assert_noop, BoundedVec};
 use sp_runtime::Perbill;
 
-fn report(who: AccountId, epoch: u64, verdicts: Vec<(GpuId, Verdict)>) -> sp_runtime::DispatchResult {
-	GpuProof::submit_verdicts(RuntimeOrigin::signed(who), epoch, BoundedVec::truncate_from(verdicts))
+fn report(
+	who: AccountId,
+	epoch: u64,
+	verdicts: Vec<(GpuId, Verdict)>,
+) -> sp_runtime::DispatchResult {
+	GpuProof::submit_verdicts(
+		RuntimeOrigin::signed(who),
+		epoch,
+		BoundedVec::truncate_from(verdicts),
+	)
 }
 
 #[test]
@@ -20,7 +28,11 @@ fn two_thirds_of_assigned_verifiers_settle_a_pass() {
 		assert!(verified().is_empty());
 		vote(1, Verdict::Pass, &voters[1..2]);
 		assert_eq!(verified(), vec![(1, 1)]);
-		assert!(events().contains(&Event::EpochSettled { gpu: 1, epoch: 1, outcome: Outcome::Passed }));
+		assert!(events().contains(&Event::EpochSettled {
+			gpu: 1,
+			epoch: 1,
+			outcome: Outcome::Passed
+		}));
 		// A late third vote is counted but settles nothing again.
 		vote(1, Verdict::NoResponse, &voters[2..]);
 		assert_eq!(verified(), vec![(1, 1)]);
@@ -102,7 +114,10 @@ fn reports_are_checked() {
 		);
 		assert_ok!(report(who, 1, vec![(1, Verdict::Pass)]));
 		// Replayed (or a second report in the same epoch).
-		assert_noop!(report(who, 1, vec![(2, Verdict::NoResponse)]), Error::<Test>::AlreadyReported);
+		assert_noop!(
+			report(who, 1, vec![(2, Verdict::NoResponse)]),
+			Error::<Test>::AlreadyReported
+		);
 	});
 }
 
@@ -116,7 +131,10 @@ fn only_sampled_gpus_and_assigned_verifiers_count() {
 		let unsampled = (1..=40).find(|&g| !GpuProof::is_sampled(&beacon, g)).unwrap();
 		let sampled = (1..=40).find(|&g| GpuProof::is_sampled(&beacon, g)).unwrap();
 		let who = verifier_account(0);
-		assert_noop!(report(who, 1, vec![(unsampled, Verdict::NoResponse)]), Error::<Test>::NotSampled);
+		assert_noop!(
+			report(who, 1, vec![(unsampled, Verdict::NoResponse)]),
+			Error::<Test>::NotSampled
+		);
 		let voters = assigned(sampled);
 		let outsider = (0..8).find(|i| voters.iter().all(|(v, _)| *v != *i as u32)).unwrap();
 		assert_noop!(

@@ -10,12 +10,12 @@ fn projection_table() {
 	{
 		let model = CostModel::heliox(gpus, verifiers);
 		let load = model.epoch_load();
-		let busiest = if load.commit_phase_per_block.ref_time >= load.verify_phase_per_block.ref_time
-		{
-			load.commit_phase_per_block
-		} else {
-			load.verify_phase_per_block
-		};
+		let busiest =
+			if load.commit_phase_per_block.ref_time >= load.verify_phase_per_block.ref_time {
+				load.commit_phase_per_block
+			} else {
+				load.verify_phase_per_block
+			};
 		println!(
 			"| {gpus} | {verifiers} | {:.1} | {:.1} | {:.2} ms | {:.1} KB | {:.2} % |",
 			gpus as f64 / f64::from(model.commit_window_blocks),

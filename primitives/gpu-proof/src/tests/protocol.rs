@@ -40,10 +40,7 @@ fn paths_and_queries_round_trip() {
 	let (route, query) = path.split_once('?').unwrap();
 	assert_eq!(route, "/pog/openings");
 	let parsed = parse_query(query).unwrap();
-	assert_eq!(
-		parsed,
-		PogQuery { gpu: Some(12), epoch: Some(345), beacon: Some(beacon), k: None }
-	);
+	assert_eq!(parsed, PogQuery { gpu: Some(12), epoch: Some(345), beacon: Some(beacon), k: None });
 	let path = opening_path(u64::MAX, 0, &beacon, 47);
 	let (route, query) = path.split_once('?').unwrap();
 	assert_eq!(route, "/pog/opening");
@@ -83,7 +80,11 @@ fn openings_response_round_trips_and_is_bounded() {
 		openings: openings
 			.iter()
 			.enumerate()
-			.map(|(k, o)| SignedOpening { index: k as u32, opening: o.encode(), signature: [9; 64] })
+			.map(|(k, o)| SignedOpening {
+				index: k as u32,
+				opening: o.encode(),
+				signature: [9; 64],
+			})
 			.collect(),
 	};
 	let bytes = response.encode();
@@ -141,7 +142,8 @@ fn sampled_fraction_matches_q() {
 	// Binomial(20000, 0.1): σ ≈ 42.
 	assert!((count as i64 - 2_000).abs() < 200, "{count}");
 	// A different beacon gives a different (independent) set.
-	let other = (0..20_000u64).filter(|&g| is_sampled(&[8; 32], g, 100_000_000)).collect::<Vec<_>>();
+	let other =
+		(0..20_000u64).filter(|&g| is_sampled(&[8; 32], g, 100_000_000)).collect::<Vec<_>>();
 	let both = other.iter().filter(|&&g| is_sampled(&beacon, g, 100_000_000)).count();
 	assert!(both < 300, "{both}");
 }
