@@ -58,6 +58,27 @@
 //!    happens to equal the true value), so `P[pass] ≤ (1 − e·250/251)^K`
 //!    ([`pass_probability_bound`]). `K = 48` catches `e = 10 %` with probability ≥ 99.35 %.
 //!
+//! ## The protocol around the math (what the pallet and the agent share)
+//!
+//! * [`protocol`]: the bytes the agent key signs — [`commit_message`] (the commitment) and
+//!   [`opening_message`] (each served opening, so a wrong one is an attributable fraud proof) —
+//!   and the HTTP wire format between verifiers and agents (`/pog/openings`, `/pog/opening`,
+//!   `/pog/commit`, SCALE bodies, bounded decoding).
+//! * [`selection`]: the epoch's **sampled set** ([`is_sampled`]: a fraction `q` of the GPUs,
+//!   fixed by the beacon after every commit deadline, so unknown while the work is done), the
+//!   **verifier assignment** ([`assign_verifiers`]: `k` of `V` from `H(beacon ‖ g)`) and the
+//!   2/3 [`quorum`].
+//! * [`verdict`]: a verifier's [`Verdict`] (pass / fail / no response, one byte) and the
+//!   [`Tally`] that settles a GPU's epoch.
+//! * [`cost`]: bytes and weight per epoch as a function of the number of GPUs and verifiers,
+//!   with the projection table (100k GPUs, 600-block epochs: well within 25 % of a block).
+//! * [`traits::ProofRegistry`]: what the proof-of-GPU pallet needs from the GPU registry.
+//!
+//! With a sampled fraction `q`, a cheater that skips a fraction `e` of the work is opened with
+//! probability `q` and then caught with probability `≥ 1 − (1 − e·250/251)^K` per epoch
+//! ([`detection_probability_bound`]); the stake must cover `R(1 − q·P_det)/(q·P_det)` per epoch
+//! reward `R` (the anchor's economics).
+//!
 //! ## Choices the anchor leaves open (fixed here, normative for every backend)
 //!
 //! * **Matrices are column-major**: column `j` of an n×n matrix is `entries[j·n .. (j+1)·n]`, which

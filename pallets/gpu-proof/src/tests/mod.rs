@@ -2,6 +2,7 @@
 //! ([`crate::mock::run`]); every `Error` variant has an `assert_noop!` test (storage unchanged).
 
 mod commits;
+mod cost;
 mod epochs;
 mod fraud;
 mod offchain;
