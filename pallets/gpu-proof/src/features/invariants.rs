@@ -10,13 +10,12 @@ use sp_runtime::{
 
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants:
-	/// * epochs are strictly increasing, start at multiples of the period, and only the current
-	///   one may lack a beacon once its beacon block has passed... (a missing beacon is allowed:
-	///   no randomness); a beacon is never set before its block;
-	/// * the verifier index is exactly the verifier set's accounts;
-	/// * commitments are for opened epochs, the previous one older than the latest, with valid
-	///   parameters;
-	/// * tallies are consistent and not from the future; miss counters are below the limit.
+	/// * kept epochs are strictly increasing, each starts at a period boundary of its own epoch
+	///   and not in the future, and a beacon is never set before its block;
+	/// * the verifier index holds exactly the verifier set's accounts, at their indices;
+	/// * commitments are for opened epochs with valid parameters, the previous one older;
+	/// * current tallies are consistent; miss counters are in `1..MaxNoResponse`; no report or
+	///   tally is from the future.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let epochs = Epochs::<T>::get();
