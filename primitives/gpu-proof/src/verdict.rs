@@ -9,7 +9,7 @@
 //!   response (bad signature, wrong count, wrong positions, a path that does not verify).
 //!
 //! [`Tally`] counts the votes of the `k` assigned verifiers (one vote per assignment slot) and
-//! settles the GPU's epoch as soon as [`quorum`](crate::quorum)`(k)` of them agree that it
+//! settles the GPU's epoch as soon as [`quorum`]`(k)` of them agree that it
 //! [`Passed`](Outcome::Passed), or that it did not (Fail and NoResponse votes together:
 //! [`Outcome::Missed`]). A verdict needs no trust in one verifier: `Pass` needs a 2/3 quorum,
 //! `Missed` only counts toward suspension after repeated epochs, and slashing needs a fraud proof
