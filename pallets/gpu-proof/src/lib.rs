@@ -92,7 +92,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use features::{FraudEvidence, OcwResults, OcwState, RESEND_AFTER};
+pub use features::{FraudEvidence, OcwResults, OcwState, MAX_ATTEMPTS, RESEND_AFTER};
 pub use heliox_gpu_proof::{ChallengeParams, EpochIndex, Outcome, ProofRegistry, Verdict};
 pub use pallet::*;
 pub use types::*;
@@ -457,21 +457,23 @@ pub mod pallet {
 		}
 
 		/// A verifier's report for `epoch`: one verdict per assigned sampled GPU. Signed by the
-		/// verifier's `gpuv` key account; once per epoch (and verifier set).
+		/// verifier's `gpuv` key account; once per epoch (and verifier set). Free when accepted
+		/// (a verifier's duty; only verifiers can submit, once per epoch).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::submit_verdicts(verdicts.len() as u32))]
 		pub fn submit_verdicts(
 			origin: OriginFor<T>,
 			epoch: EpochIndex,
 			verdicts: BoundedVec<(T::GpuId, Verdict), T::MaxVerdicts>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_verdicts(who, epoch, verdicts.into_inner())
+			Self::do_submit_verdicts(who, epoch, verdicts.into_inner())?;
+			Ok(Pays::No.into())
 		}
 
 		/// A fraud proof: the agent-signed `opening` (SCALE bytes) of sample `index` of `gpu`'s
 		/// commitment for `epoch`. The runtime re-checks it and slashes on an entry mismatch,
-		/// rewarding the sender through the registry.
+		/// rewarding the sender through the registry. Free when the fraud is proven.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::report_fraud(Pallet::<T>::opening_weight_n(opening.len())))]
 		pub fn report_fraud(
@@ -481,9 +483,10 @@ pub mod pallet {
 			index: u32,
 			opening: BoundedVec<u8, T::MaxOpeningLen>,
 			agent_signature: AgentSignature,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let reporter = ensure_signed(origin)?;
-			Self::do_report_fraud(reporter, gpu, epoch, index, &opening, agent_signature)
+			Self::do_report_fraud(reporter, gpu, epoch, index, &opening, agent_signature)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

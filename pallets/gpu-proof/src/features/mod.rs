@@ -10,7 +10,7 @@ mod offchain;
 mod verdicts;
 mod verifiers;
 
-pub use offchain::{FraudEvidence, OcwResults, OcwState, RESEND_AFTER};
+pub use offchain::{FraudEvidence, OcwResults, OcwState, MAX_ATTEMPTS, RESEND_AFTER};
 
 /// `blake2_256(domain ‖ SCALE(value) ‖ epoch)`: turns a runtime hash into the protocol's 32 bytes.
 pub(crate) fn derive_hash<H: codec::Encode>(domain: &[u8], value: &H, epoch: u64) -> [u8; 32] {

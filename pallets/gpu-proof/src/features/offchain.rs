@@ -96,14 +96,15 @@ pub struct OcwState<GpuId> {
 	pub results: Option<OcwResults<GpuId>>,
 	/// Block of the last transaction sent (0: none yet).
 	pub last_sent: u64,
-	/// Sends of the transaction currently being sent: `(item, attempts)`, item = fraud index or
-	/// `u32::MAX` for the report.
-	pub attempts: (u32, u8),
+	/// Sends of each fraud proof (same order as `results.frauds`).
+	pub fraud_attempts: Vec<u8>,
+	/// Sends of the report.
+	pub report_attempts: u8,
 }
 
 impl<GpuId> Default for OcwState<GpuId> {
 	fn default() -> Self {
-		Self { results: None, last_sent: 0, attempts: (0, 0) }
+		Self { results: None, last_sent: 0, fraud_attempts: Vec::new(), report_attempts: 0 }
 	}
 }
 
@@ -176,8 +177,7 @@ impl<T: Config> Pallet<T> {
 			let proven = Commits::<T>::get(fraud.gpu)
 				.and_then(|slots| slots.for_epoch(epoch).map(|record| record.fraud_proven))
 				.unwrap_or(true);
-			let item = item as u32;
-			let attempts = if state.attempts.0 == item { state.attempts.1 } else { 0 };
+			let attempts = state.fraud_attempts.get(item).copied().unwrap_or(0);
 			if proven || attempts >= MAX_ATTEMPTS {
 				continue;
 			}
@@ -194,14 +194,19 @@ impl<T: Config> Pallet<T> {
 			});
 			log::info!(target: LOG_TARGET, "epoch {epoch}: fraud proof sent: {:?}", sent.map(|s| s.1));
 			state.last_sent = now;
-			state.attempts = (item, attempts.saturating_add(1));
+			if state.fraud_attempts.len() <= item {
+				state.fraud_attempts.resize(item + 1, 0);
+			}
+			if let Some(count) = state.fraud_attempts.get_mut(item) {
+				*count = attempts.saturating_add(1);
+			}
 			store.set(&state);
 			return;
 		}
 
 		// Then the report, once.
 		let reported = LastReport::<T>::get(&account) == Some((epoch, set_id));
-		let attempts = if state.attempts.0 == u32::MAX { state.attempts.1 } else { 0 };
+		let attempts = state.report_attempts;
 		if reported || attempts >= MAX_ATTEMPTS || results.verdicts.is_empty() {
 			return;
 		}
@@ -219,7 +224,7 @@ impl<T: Config> Pallet<T> {
 			sent.map(|s| s.1)
 		);
 		state.last_sent = now;
-		state.attempts = (u32::MAX, attempts.saturating_add(1));
+		state.report_attempts = attempts.saturating_add(1);
 		store.set(&state);
 	}
 

@@ -17,7 +17,7 @@ fn report(
 	index: u32,
 	bytes: Vec<u8>,
 	sig: [u8; 64],
-) -> sp_runtime::DispatchResult {
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	GpuProof::report_fraud(
 		RuntimeOrigin::signed(reporter()),
 		gpu,
@@ -47,7 +47,9 @@ fn a_cheater_is_slashed_by_a_runtime_checked_fraud_proof() {
 	run(|| {
 		let answer = cheater();
 		let signed = &answer.openings[0];
-		assert_ok!(report(1, 1, 0, signed.opening.clone(), signed.signature));
+		let info = report(1, 1, 0, signed.opening.clone(), signed.signature).unwrap();
+		// A proven fraud costs the reporter nothing.
+		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
 		assert_eq!(slashed(), vec![(1, Perbill::from_percent(10), Some(reporter()))]);
 		assert!(events().contains(&Event::FraudProven {
 			gpu: 1,

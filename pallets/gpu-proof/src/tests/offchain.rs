@@ -152,3 +152,34 @@ fn a_node_without_a_verifier_key_does_nothing() {
 	});
 	assert!(pool_state.read().transactions.is_empty());
 }
+
+#[test]
+fn an_unconfirmed_report_is_resent_a_bounded_number_of_times() {
+	let Ocw { mut ext, http, pool, .. } = ocw();
+	ext.execute_with(|| {
+		start_epoch();
+		let honest = commit(1);
+		for gpu in 2..=4 {
+			with_gpu(gpu, |gpu| gpu.active = false);
+		}
+		to_beacon();
+		expect(&http, 1, response_with(1, &honest, CpuBackend).encode());
+		// The report is never included: re-sent every RESEND_AFTER blocks (not earlier), at most
+		// MAX_ATTEMPTS times. (Blocks advance without hooks: a long verification phase.)
+		GpuProof::offchain_worker(System::block_number());
+		GpuProof::offchain_worker(System::block_number() + 1);
+		assert_eq!(sent(&pool).len(), 1);
+		for _ in 0..6 {
+			System::set_block_number(System::block_number() + crate::RESEND_AFTER);
+			GpuProof::offchain_worker(System::block_number());
+		}
+		let txs = sent(&pool);
+		assert_eq!(txs.len(), crate::MAX_ATTEMPTS as usize);
+		for (_, call) in txs {
+			let RuntimeCall::GpuProof(crate::Call::submit_verdicts { verdicts, .. }) = call else {
+				panic!("expected submit_verdicts")
+			};
+			assert_eq!(verdicts.to_vec(), vec![(1, Verdict::Pass)]);
+		}
+	});
+}

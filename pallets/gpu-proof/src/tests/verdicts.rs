@@ -8,7 +8,7 @@ fn report(
 	who: AccountId,
 	epoch: u64,
 	verdicts: Vec<(GpuId, Verdict)>,
-) -> sp_runtime::DispatchResult {
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	GpuProof::submit_verdicts(
 		RuntimeOrigin::signed(who),
 		epoch,
