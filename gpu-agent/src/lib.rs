@@ -8,7 +8,10 @@
 //! - [`server`]: the HTTP endpoint validators' off-chain workers probe. A probe carries the GPU
 //!   id, the period and a nonce only the probing validator and the chain can compute; the agent
 //!   answers with its signature over [`heliox_gpu_liveness::probe_message`].
+//! - [`pog`]: the proof-of-GPU worker: runs the epoch's chain, returns the signed commit and
+//!   serves signed openings (`/pog/*` routes of the server).
 //! - [`register`]: submits `GpuRegistry.register_gpu` for the provider with a subxt client.
 pub mod key;
+pub mod pog;
 pub mod register;
 pub mod server;

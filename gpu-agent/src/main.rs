@@ -104,7 +104,12 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let (listener, addr) =
 				bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
 			println!("listening on {addr} agent_key {}", hex(&key.public()));
-			let state = Arc::new(AgentState { key, gpu, answered: Default::default() });
+			let state = Arc::new(AgentState {
+				key,
+				gpu,
+				answered: Default::default(),
+				pog: Default::default(),
+			});
 			tokio::select! {
 				result = serve(listener, state) => result.map_err(|e| format!("server: {e}"))?,
 				_ = tokio::signal::ctrl_c() => {},

@@ -3,6 +3,8 @@
 //! - `GET /liveness?gpu=<id>&period=<n>&nonce=<64 hex>`: `200` with `0x` + the hex signature of
 //!   [`probe_message`](heliox_gpu_liveness::probe_message)`(gpu, period, nonce)`; `400` for a
 //!   malformed query, `404` when the agent serves a different GPU.
+//! - `GET /pog/openings`, `/pog/opening`, `/pog/commit`: proof-of-GPU openings and commit
+//!   ([`crate::pog`], SCALE bodies, wire format in [`heliox_gpu_proof::protocol`]).
 //! - `GET /health`: `200` with JSON `{"agent_key": "0x..", "gpu": id|null, "answered": n}`.
 //!
 //! Signing what a validator asks is safe: the nonce binds the answer to one validator, one GPU
@@ -30,6 +32,33 @@ pub struct AgentState {
 	pub gpu: Option<u64>,
 	/// Probes answered so far.
 	pub answered: AtomicU64,
+	/// Proof-of-GPU jobs.
+	pub pog: crate::pog::PogWorker,
+}
+
+/// Answers one request with a byte body and its content type: the `/pog/*` routes (binary),
+/// then everything [`handle`] answers (text).
+pub fn handle_request(
+	state: &AgentState,
+	method: &Method,
+	path: &str,
+	query: Option<&str>,
+) -> (StatusCode, &'static str, Vec<u8>) {
+	if method == Method::GET {
+		if let Some((code, body)) =
+			crate::pog::handle(&state.pog, &state.key, state.gpu, path, query)
+		{
+			let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+			let content_type = if status == StatusCode::OK {
+				"application/octet-stream"
+			} else {
+				"text/plain; charset=utf-8"
+			};
+			return (status, content_type, body);
+		}
+	}
+	let (status, body) = handle(state, method, path, query);
+	(status, "text/plain; charset=utf-8", body.into_bytes())
 }
 
 /// Answers one request (pure: no I/O, so it is unit-tested directly).
@@ -95,12 +124,12 @@ pub async fn serve(listener: TcpListener, state: Arc<AgentState>) -> std::io::Re
 		let state = state.clone();
 		tokio::spawn(async move {
 			let service = service_fn(move |req: Request<hyper::body::Incoming>| {
-				let (status, body) =
-					handle(&state, req.method(), req.uri().path(), req.uri().query());
+				let (status, content_type, body) =
+					handle_request(&state, req.method(), req.uri().path(), req.uri().query());
 				async move {
 					Response::builder()
 						.status(status)
-						.header("content-type", "text/plain; charset=utf-8")
+						.header("content-type", content_type)
 						.body(Full::new(Bytes::from(body)))
 				}
 			});
@@ -124,7 +153,12 @@ mod tests {
 	use super::*;
 
 	fn state(gpu: Option<u64>) -> AgentState {
-		AgentState { key: AgentKey::from_seed([7; 32]).unwrap(), gpu, answered: AtomicU64::new(0) }
+		AgentState {
+			key: AgentKey::from_seed([7; 32]).unwrap(),
+			gpu,
+			answered: AtomicU64::new(0),
+			pog: Default::default(),
+		}
 	}
 
 	#[test]

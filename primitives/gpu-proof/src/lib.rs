@@ -58,6 +58,27 @@
 //!    happens to equal the true value), so `P[pass] ≤ (1 − e·250/251)^K`
 //!    ([`pass_probability_bound`]). `K = 48` catches `e = 10 %` with probability ≥ 99.35 %.
 //!
+//! ## The protocol around the math (what the pallet and the agent share)
+//!
+//! * [`protocol`]: the bytes the agent key signs — [`commit_message`] (the commitment) and
+//!   [`opening_message`] (each served opening, so a wrong one is an attributable fraud proof) —
+//!   and the HTTP wire format between verifiers and agents (`/pog/openings`, `/pog/opening`,
+//!   `/pog/commit`, SCALE bodies, bounded decoding).
+//! * [`selection`]: the epoch's **sampled set** ([`is_sampled`]: a fraction `q` of the GPUs,
+//!   fixed by the beacon after every commit deadline, so unknown while the work is done), the
+//!   **verifier assignment** ([`assign_verifiers`]: `k` of `V` from `H(beacon ‖ g)`) and the
+//!   2/3 [`quorum`].
+//! * [`verdict`]: a verifier's [`Verdict`] (pass / fail / no response, one byte) and the
+//!   [`Tally`] that settles a GPU's epoch.
+//! * [`cost`]: bytes and weight per epoch as a function of the number of GPUs and verifiers,
+//!   with the projection table (100k GPUs, 600-block epochs: well within 25 % of a block).
+//! * [`traits::ProofRegistry`]: what the proof-of-GPU pallet needs from the GPU registry.
+//!
+//! With a sampled fraction `q`, a cheater that skips a fraction `e` of the work is opened with
+//! probability `q` and then caught with probability `≥ 1 − (1 − e·250/251)^K` per epoch
+//! ([`detection_probability_bound`]); the stake must cover `R(1 − q·P_det)/(q·P_det)` per epoch
+//! reward `R` (the anchor's economics).
+//!
 //! ## Choices the anchor leaves open (fixed here, normative for every backend)
 //!
 //! * **Matrices are column-major**: column `j` of an n×n matrix is `entries[j·n .. (j+1)·n]`, which
@@ -102,14 +123,19 @@
 extern crate alloc;
 
 mod backend;
+pub mod cost;
 mod error;
 mod matrix;
 mod merkle;
 mod opening;
 mod params;
 mod prf;
+pub mod protocol;
 mod sampling;
+pub mod selection;
 mod soundness;
+pub mod traits;
+pub mod verdict;
 mod verify;
 mod workload;
 
@@ -129,11 +155,19 @@ pub use params::{
 	MAX_STEPS, MIN_N,
 };
 pub use prf::{entry_from_word, initial_entry, prf_key, r_entry, MatrixPrf, INITIAL_MATRIX_STREAM};
+pub use protocol::{
+	commit_message, decode_openings_response, opening_message, AgentSignature, EpochIndex,
+	OpeningsResponse, SignedCommit, SignedOpening,
+};
 pub use sampling::{sample_position, sample_positions, OpeningPosition};
+pub use selection::{assign_verifiers, is_sampled, quorum, verifier_slot, MAX_ASSIGNED, PPB};
 pub use soundness::{
 	detection_probability_bound, pass_probability_bound, sample_pass_probability, PPM,
 	PROBABILITY_ONE,
 };
+pub use sp_arithmetic::Perbill;
+pub use traits::ProofRegistry;
+pub use verdict::{Outcome, Tally, TallyError, Verdict};
 pub use verify::{verify_opening, verify_sampled_openings};
 pub use workload::{open_positions, Commitment, Workload, WorkloadError};
 
@@ -157,7 +191,27 @@ pub mod domain {
 	pub const LAG: &[u8] = b"heliox/pogpu/v1/lag";
 	/// Sampled opening positions ([`sample_position`](crate::sample_position)).
 	pub const SAMPLE: &[u8] = b"heliox/pogpu/v1/sample";
+	/// The commit the agent key signs ([`commit_message`](crate::commit_message)).
+	pub const COMMIT: &[u8] = b"heliox/pogpu/v1/commit";
+	/// An opening the agent key signs ([`opening_message`](crate::opening_message)).
+	pub const OPENING: &[u8] = b"heliox/pogpu/v1/opening";
+	/// The sampled set of an epoch ([`is_sampled`](crate::is_sampled)).
+	pub const SAMPLED: &[u8] = b"heliox/pogpu/v1/opened-gpu";
+	/// Verifier assignment ([`assign_verifiers`](crate::assign_verifiers)).
+	pub const ASSIGN: &[u8] = b"heliox/pogpu/v1/assign";
 
 	/// All prefixes, for the prefix-freeness test.
-	pub const ALL: [&[u8]; 7] = [SEED, PRF_KEY, COLUMN_LEAF, STEP_LEAF, NODE, LAG, SAMPLE];
+	pub const ALL: [&[u8]; 11] = [
+		SEED,
+		PRF_KEY,
+		COLUMN_LEAF,
+		STEP_LEAF,
+		NODE,
+		LAG,
+		SAMPLE,
+		COMMIT,
+		OPENING,
+		SAMPLED,
+		ASSIGN,
+	];
 }

@@ -3,11 +3,13 @@
 //! with the crate is evidence, not tautology.
 
 mod cost;
+mod cost_model;
 mod merkle;
 mod openings;
 mod params;
 mod prf;
 mod properties;
+mod protocol;
 mod soundness;
 mod vectors;
 mod workload;

@@ -101,3 +101,35 @@ fn honest_agent_always_passes_and_total_cheater_never_does() {
 	assert_eq!(response_rate, 0.0);
 	assert!(sample_rate < 0.05, "{sample_rate}");
 }
+
+/// With sampling, a cheater is opened with probability `q` per epoch and then caught with
+/// probability `1 − (1 − e·250/251)^K`: measured over many GPUs (each its own seed and chain).
+#[test]
+fn sampled_cheaters_are_caught_at_q_times_the_detection_rate() {
+	let params = ChallengeParams { n: 16, lag: 2, steps: 3, samples: 16 };
+	let (skip_ppm, q_ppb, gpus) = (100_000u32, 500_000_000u32, 400u64);
+	let beacon = [0x5b; 32];
+	let mut caught = 0u64;
+	for gpu in 0..gpus {
+		if !is_sampled(&beacon, gpu, q_ppb) {
+			continue;
+		}
+		let seed = test_seed(5_000 + gpu);
+		let backend = || CheatingBackend { skip_ppm };
+		let commitment = Workload::new(params, seed, backend()).unwrap().run().unwrap();
+		let positions = sample_positions(&beacon, &commitment.root(), gpu, &params).unwrap();
+		let openings = open_positions(params, seed, backend(), &commitment, &positions).unwrap();
+		let verdict =
+			verify_sampled_openings(&params, &seed, &commitment.root(), &beacon, gpu, &openings);
+		if let Err(failure) = verdict {
+			// Every failure of a well-formed answer is a fraud proof.
+			assert_eq!(failure.error, ProofError::EntryMismatch);
+			caught += 1;
+		}
+	}
+	let predicted = 0.5 * as_f64(detection_probability_bound(skip_ppm, params.samples));
+	let rate = caught as f64 / gpus as f64;
+	let sigma = (predicted * (1.0 - predicted) / gpus as f64).sqrt();
+	println!("q = 0.5, e = 0.1, K = 16, {gpus} GPUs: caught {rate:.3} vs q·P_det {predicted:.3}");
+	assert!((rate - predicted).abs() <= 4.0 * sigma, "{rate} vs {predicted}");
+}

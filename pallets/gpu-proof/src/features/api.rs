@@ -1,0 +1,66 @@
+//! Read-only views for the runtime API, and the registry's clean-up hook.
+
+use crate::*;
+use frame_support::traits::Get;
+use heliox_gpu_proof::{assign_verifiers, challenge_seed, Hash};
+use sp_runtime::traits::Saturating;
+
+impl<T: Config> Pallet<T> {
+	/// The current epoch (runtime API).
+	pub fn epoch_view() -> Option<EpochView<frame_system::pallet_prelude::BlockNumberFor<T>>> {
+		let (epoch, info) = Self::current_epoch()?;
+		Some(EpochView {
+			epoch,
+			start: info.start,
+			beacon_block: info.start.saturating_add(T::CommitWindow::get()),
+			next_start: info.start.saturating_add(T::ChallengePeriod::get()),
+			randomness: info.randomness,
+			beacon: info.beacon,
+			verifiers: Verifiers::<T>::decode_len().unwrap_or(0) as u32,
+		})
+	}
+
+	/// `gpu`'s commitment for `epoch`, if kept (runtime API).
+	pub fn commit_of(gpu: T::GpuId, epoch: EpochIndex) -> Option<CommitRecord> {
+		Commits::<T>::get(gpu)?.for_epoch(epoch).copied()
+	}
+
+	/// `gpu`'s seed in the current epoch: `challenge_seed(R_e, gpu, e)` (runtime API; what the
+	/// agent needs to start computing).
+	pub fn seed_of(gpu: T::GpuId) -> Option<(EpochIndex, Hash)> {
+		let (epoch, info) = Self::current_epoch()?;
+		Some((epoch, challenge_seed(&info.randomness, gpu.into(), epoch)))
+	}
+
+	/// Where `gpu` stands in the current epoch (runtime API).
+	pub fn verdict_status(gpu: T::GpuId) -> Option<VerdictStatus> {
+		let (epoch, info) = Self::current_epoch()?;
+		let sampled = info.beacon.map(|beacon| Self::is_sampled(&beacon, gpu));
+		let verifiers = Verifiers::<T>::decode_len().unwrap_or(0) as u32;
+		let assigned = match (info.beacon, sampled) {
+			(Some(beacon), Some(true)) => {
+				assign_verifiers(&beacon, gpu.into(), verifiers, T::VerifiersPerGpu::get())
+			},
+			_ => alloc::vec::Vec::new(),
+		};
+		let set_id = VerifierSetId::<T>::get();
+		let tally = Tallies::<T>::get(gpu)
+			.filter(|entry| entry.epoch == epoch && entry.set_id == set_id)
+			.map(|entry| entry.tally);
+		Some(VerdictStatus {
+			epoch,
+			commit: Self::commit_of(gpu, epoch),
+			sampled,
+			assigned,
+			tally,
+			misses: Misses::<T>::get(gpu).unwrap_or(0),
+		})
+	}
+
+	/// Forgets everything about `gpu` (for the registry to call when a GPU is retired).
+	pub fn purge_gpu(gpu: T::GpuId) {
+		Commits::<T>::remove(gpu);
+		Tallies::<T>::remove(gpu);
+		Misses::<T>::remove(gpu);
+	}
+}

@@ -1,0 +1,517 @@
+//! # Proof-of-GPU
+//!
+//! Every registered GPU proves, every challenge epoch, that it did a fixed amount of exact int8
+//! matrix work on a card with enough memory, before a deadline derived from the model's measured
+//! throughput. The math (workload, Merkle commitments, sampling, the O(n) opening check, the
+//! soundness bound, the wire format) is the FRAME-free crate [`heliox_gpu_proof`]; this pallet
+//! runs the protocol on chain.
+//!
+//! ## Concepts
+//!
+//! * **Epochs.** Every [`Config::ChallengePeriod`] blocks a new epoch `e` starts and the pallet
+//!   snapshots randomness `R_e` ([`Config::Randomness`]: BABE's per-block VRF output, never
+//!   collective flip). Each Active GPU `g` has the seed `challenge_seed(R_e, g, e)`: implicit,
+//!   nothing is written per GPU at epoch start, so the hook is O(1) at any number of GPUs.
+//! * **Commits.** The agent runs the chain `X_0 → … → X_T` (parameters of its model from the
+//!   registry, [`ProofRegistry::challenge_params`]) and its agent key signs
+//!   `commit_message(g, e, root)`. Anyone (usually the agent key's own account) submits it with
+//!   [`Pallet::submit_commit`] or batched with [`Pallet::submit_commits`]. It is accepted only
+//!   up to the GPU's **deadline block** = epoch start + the model's deadline from the catalogue
+//!   (`⌈(1+ε)·T_claim / block_time⌉ + 1`), capped just before the beacon block: a GPU that is
+//!   slower than its model, or one card behind several registrations, misses it.
+//! * **Beacon.** At `start + CommitWindow`, after every deadline, the pallet snapshots a second
+//!   randomness, the **beacon**. It fixes, for everyone at once and unknown while the work was
+//!   done: which GPUs are opened this epoch (a fraction [`Config::SampleFraction`],
+//!   `is_sampled(beacon, g, q)`), which positions (`sample_positions(beacon, root, g, params)`)
+//!   and which `k =` [`Config::VerifiersPerGpu`] verifiers check each sampled GPU
+//!   (`assign_verifiers(beacon, g, V, k)`).
+//! * **Verifiers** are the validators' `gpuv` session keys ([`crypto`], key type `gpuv`): the
+//!   pallet is a `OneSessionHandler` and keeps the current set. A verifier's off-chain worker
+//!   fetches the openings of its assigned sampled GPUs from the agents over HTTP (the wire
+//!   format of [`heliox_gpu_proof::protocol`]), checks them in O(K·n) and submits **one** signed
+//!   transaction per epoch, [`Pallet::submit_verdicts`], with a [`Verdict`] per GPU (pass /
+//!   fail / no response; a missing commit is no response). The transaction is signed by the
+//!   `gpuv` key's account; the pallet checks that the account is in the verifier set and that it
+//!   is assigned to every GPU it votes on.
+//! * **Quorum.** `⌈2k/3⌉` agreeing assigned verifiers settle a GPU's epoch: **passed**
+//!   ([`ProofRegistry::record_verified`]) or **missed** (fail and no-response votes together).
+//!   [`Config::MaxNoResponse`] consecutive missed sampled epochs suspend the GPU
+//!   ([`ProofRegistry::suspend`]).
+//! * **Fraud proofs.** Every opening an agent serves is signed by its agent key, so a wrong one
+//!   is attributable. [`Pallet::report_fraud`] takes the signed opening bytes; the runtime
+//!   re-checks everything itself — the commitment on chain, the position recomputed from the
+//!   beacon, the agent signature, every Merkle path, and finally the entry, which must mismatch
+//!   — and slashes [`Config::SlashFraction`] of the GPU's stake through the registry, which
+//!   rewards the reporter. No trust in any off-chain worker is needed to slash.
+//!
+//! ## Timeline of epoch `e` (`P = ChallengePeriod`, `W = CommitWindow`)
+//!
+//! ```text
+//!  e·P                 start + deadline(g) ≤ e·P + W − 1     e·P + W                  (e+1)·P
+//!   │ R_e snapshotted   │ last block g's commit counts        │ beacon snapshotted       │ next epoch
+//!   ├──── agents compute, commits accepted ─────────────────┤├── OCWs open + verify, ─┤
+//!   │                                                         │   verdicts accepted     │
+//! ```
+//!
+//! Fraud proofs for `e` are accepted as long as the commitment and the epoch are kept: until
+//! epoch `e + 3` starts ([`types::EPOCH_HISTORY`]) and the GPU has not committed twice since.
+//!
+//! ## Scale
+//!
+//! Per epoch the chain carries `N` commits and `q·N·k` verdicts in `V` transactions; nothing is
+//! per-GPU in the hooks. The cost model and its projection (well under 25 % of a block at 100k
+//! GPUs and a 600-block epoch) are in [`heliox_gpu_proof::cost`].
+//!
+//! ## Runtime wiring
+//!
+//! * Implement [`ProofRegistry`] for the GPU registry (`is_active`, `agent_key`,
+//!   `agent_endpoint`, `challenge_params` → `(ChallengeParams { n, lag, steps, samples },
+//!   deadline_blocks)`, `active_gpus` (off-chain only), `slash`, `suspend`, `record_verified`,
+//!   optionally `record_committed`).
+//! * `Randomness = pallet_babe::ParentBlockRandomness<Runtime>`.
+//! * Add the pallet to the session keys (`gpuv`, [`crypto::Public`]) and as a session handler;
+//!   `AuthorityId = pallet_gpu_proof::crypto::Public`, `OcwCrypto =
+//!   pallet_gpu_proof::crypto::VerifierAuthId`.
+//! * Implement [`runtime_api::GpuProofApi`] with [`Pallet::epoch_view`],
+//!   [`Pallet::commit_of`], [`Pallet::seed_of`], [`Pallet::verdict_status`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+mod features;
+pub mod runtime_api;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use features::{FraudEvidence, OcwResults, OcwState, MAX_ATTEMPTS, RESEND_AFTER};
+pub use heliox_gpu_proof::{ChallengeParams, EpochIndex, Outcome, ProofRegistry, Verdict};
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::gpu-proof";
+
+/// Key type of the verifiers' session key.
+pub const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"gpuv");
+
+/// The verifiers' `gpuv` sr25519 application crypto and the off-chain signer built on it.
+pub mod crypto {
+	use super::KEY_TYPE;
+	use sp_runtime::{
+		app_crypto::{app_crypto, sr25519},
+		MultiSignature, MultiSigner,
+	};
+	app_crypto!(sr25519, KEY_TYPE);
+
+	/// Signs verifiers' transactions with their `gpuv` key (`Signer::<T, VerifierAuthId>`).
+	pub struct VerifierAuthId;
+
+	impl frame_system::offchain::AppCrypto<MultiSigner, MultiSignature> for VerifierAuthId {
+		type RuntimeAppPublic = Public;
+		type GenericSignature = sp_core::sr25519::Signature;
+		type GenericPublic = sp_core::sr25519::Public;
+	}
+
+	/// For runtimes (and tests) whose public key is a plain sr25519 key.
+	impl frame_system::offchain::AppCrypto<sp_core::sr25519::Public, sp_core::sr25519::Signature>
+		for VerifierAuthId
+	{
+		type RuntimeAppPublic = Public;
+		type GenericSignature = sp_core::sr25519::Signature;
+		type GenericPublic = sp_core::sr25519::Public;
+	}
+}
+
+/// Sets up GPUs in the registry for the benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<GpuId> {
+	/// The id of the `i`-th benchmark GPU (distinct for distinct `i`), without creating it.
+	fn gpu_id(i: u32) -> GpuId;
+	/// Makes `gpu` an Active GPU with agent key `agent_key`, an endpoint, the challenge
+	/// parameters `params` with commit deadline `deadline` blocks, and a stake to slash.
+	fn activate_gpu(gpu: &GpuId, agent_key: [u8; 32], params: ChallengeParams, deadline: u32);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{BuildGenesisConfig, Randomness},
+	};
+	use frame_system::{
+		offchain::{AppCrypto, CreateSignedTransaction},
+		pallet_prelude::*,
+	};
+	use heliox_gpu_proof::{AgentSignature, Hash};
+	use sp_runtime::{traits::Zero, Perbill, RuntimeAppPublic};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config:
+		frame_system::Config<RuntimeEvent: From<Event<Self>>> + CreateSignedTransaction<Call<Self>>
+	{
+		/// Identifier of a GPU, as the registry names it (converts losslessly to the protocol's
+		/// `u64`).
+		type GpuId: Parameter + Member + MaxEncodedLen + Copy + Ord + Into<u64>;
+
+		/// The registry's balance type (amounts slashed).
+		type Balance: Parameter + Member + MaxEncodedLen + Copy;
+
+		/// The GPU registry.
+		type Registry: ProofRegistry<Self::GpuId, Self::AccountId, Self::Balance>;
+
+		/// Fresh per-block randomness (BABE: `pallet_babe::ParentBlockRandomness`): read at each
+		/// epoch start (`R_e`) and at each beacon block. `None` skips that epoch (or its
+		/// verification).
+		type Randomness: Randomness<Option<Self::Hash>, BlockNumberFor<Self>>;
+
+		/// The verifiers' session key (`crypto::Public`, key type `gpuv`).
+		type AuthorityId: Member
+			+ Parameter
+			+ RuntimeAppPublic
+			+ Ord
+			+ MaybeSerializeDeserialize
+			+ MaxEncodedLen;
+
+		/// Signs the verifiers' transactions with their `gpuv` key (`crypto::VerifierAuthId`).
+		/// The transaction's account is the key's account, which the pallet checks.
+		type OcwCrypto: AppCrypto<
+			Self::Public,
+			Self::Signature,
+			RuntimeAppPublic = Self::AuthorityId,
+		>;
+
+		/// Blocks per challenge epoch.
+		#[pallet::constant]
+		type ChallengePeriod: Get<BlockNumberFor<Self>>;
+
+		/// Blocks after an epoch's start at which the beacon is fixed; commits are accepted only
+		/// before it (every model's deadline is capped to `CommitWindow − 1`). `0 < CommitWindow
+		/// < ChallengePeriod`.
+		#[pallet::constant]
+		type CommitWindow: Get<BlockNumberFor<Self>>;
+
+		/// Fraction `q` of the GPUs opened each epoch.
+		#[pallet::constant]
+		type SampleFraction: Get<Perbill>;
+
+		/// Verifiers `k` assigned to each sampled GPU (at most 64 and at most the set size).
+		#[pallet::constant]
+		type VerifiersPerGpu: Get<u32>;
+
+		/// Consecutive missed sampled epochs that suspend a GPU (at least 1).
+		#[pallet::constant]
+		type MaxNoResponse: Get<u32>;
+
+		/// Fraction of the stake a proven fraud slashes.
+		#[pallet::constant]
+		type SlashFraction: Get<Perbill>;
+
+		/// Most verifiers (a larger session set is truncated).
+		#[pallet::constant]
+		type MaxVerifiers: Get<u32>;
+
+		/// Most verdicts in one report (a verifier's OCW reports at most this many GPUs).
+		#[pallet::constant]
+		type MaxVerdicts: Get<u32>;
+
+		/// Most commits in one `submit_commits`.
+		#[pallet::constant]
+		type MaxCommitsPerCall: Get<u32>;
+
+		/// Most bytes of an opening in a fraud proof (≥ `encoded_len_bound` of the largest model).
+		#[pallet::constant]
+		type MaxOpeningLen: Get<u32>;
+
+		/// Milliseconds a verifier's OCW waits for an agent's answer.
+		#[pallet::constant]
+		type HttpTimeoutMs: Get<u64>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+
+		/// Benchmark helper.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::GpuId>;
+	}
+
+	/// The last [`EPOCH_HISTORY`] opened epochs, oldest first; the last one is the current
+	/// epoch.
+	#[pallet::storage]
+	pub type Epochs<T: Config> = StorageValue<
+		_,
+		BoundedVec<(EpochIndex, EpochInfo<BlockNumberFor<T>>), ConstU32<{ EPOCH_HISTORY as u32 }>>,
+		ValueQuery,
+	>;
+
+	/// Each GPU's latest two commitments.
+	#[pallet::storage]
+	pub type Commits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::GpuId, CommitSlots, OptionQuery>;
+
+	/// Votes on each sampled GPU for its latest voted epoch.
+	#[pallet::storage]
+	pub type Tallies<T: Config> = StorageMap<_, Blake2_128Concat, T::GpuId, GpuTally, OptionQuery>;
+
+	/// Consecutive missed sampled epochs of each GPU (absent = 0).
+	#[pallet::storage]
+	pub type Misses<T: Config> = StorageMap<_, Blake2_128Concat, T::GpuId, u32, OptionQuery>;
+
+	/// The verifiers' `gpuv` keys, in verifier-index order.
+	#[pallet::storage]
+	pub type Verifiers<T: Config> =
+		StorageValue<_, BoundedVec<T::AuthorityId, T::MaxVerifiers>, ValueQuery>;
+
+	/// Verifier index of each verifier account (the `gpuv` key's account).
+	#[pallet::storage]
+	pub type VerifierIndex<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
+
+	/// Incremented whenever the verifier set changes (tallies restart under a new set).
+	#[pallet::storage]
+	pub type VerifierSetId<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// The `(epoch, set id)` of each verifier's last report: one report per epoch and set.
+	#[pallet::storage]
+	pub type LastReport<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (EpochIndex, u32), OptionQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The initial verifiers (normally set by the session pallet instead).
+		pub verifiers: alloc::vec::Vec<T::AuthorityId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::set_verifiers(self.verifiers.iter().cloned());
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	#[allow(missing_docs)]
+	pub enum Event<T: Config> {
+		/// A challenge epoch started; seeds are `challenge_seed(randomness, g, epoch)`.
+		EpochStarted { epoch: EpochIndex, randomness: Hash },
+		/// No randomness was available: no epoch was opened at this boundary.
+		EpochSkipped { block: BlockNumberFor<T> },
+		/// The beacon of an epoch was fixed: sampled set, positions and verifiers are known.
+		BeaconSet { epoch: EpochIndex, beacon: Hash },
+		/// No randomness for the beacon: this epoch is not verified.
+		BeaconMissing { epoch: EpochIndex },
+		/// A GPU committed for an epoch.
+		Committed { gpu: T::GpuId, epoch: EpochIndex, root: Hash },
+		/// A verifier reported its verdicts for an epoch.
+		VerdictsReported { epoch: EpochIndex, verifier: T::AccountId, count: u32 },
+		/// A quorum settled a sampled GPU's epoch.
+		EpochSettled { gpu: T::GpuId, epoch: EpochIndex, outcome: Outcome },
+		/// A GPU missed too many consecutive sampled epochs and was suspended.
+		GpuSuspended { gpu: T::GpuId, misses: u32 },
+		/// A fraud proof was verified by the runtime; the GPU was slashed.
+		FraudProven {
+			gpu: T::GpuId,
+			epoch: EpochIndex,
+			reporter: T::AccountId,
+			slashed: T::Balance,
+		},
+		/// The verifier set changed.
+		VerifiersChanged { set_id: u32, count: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No epoch is open yet.
+		NoEpoch,
+		/// The epoch is not the current one.
+		WrongEpoch,
+		/// The GPU is not Active.
+		GpuNotActive,
+		/// The registry has no challenge parameters for the GPU's model.
+		NoChallengeParams,
+		/// The registry's challenge parameters are invalid.
+		InvalidChallengeParams,
+		/// The GPU has no agent key.
+		NoAgentKey,
+		/// The commit came after the GPU's deadline block.
+		CommitTooLate,
+		/// The GPU already committed for this epoch.
+		AlreadyCommitted,
+		/// The agent signature does not verify.
+		BadSignature,
+		/// The beacon of the epoch is not fixed (yet, or at all).
+		BeaconNotSet,
+		/// The sender is not in the verifier set.
+		NotVerifier,
+		/// The verifier already reported for this epoch.
+		AlreadyReported,
+		/// A report with no verdicts.
+		EmptyReport,
+		/// A verdict for a GPU that is not sampled this epoch.
+		NotSampled,
+		/// A verdict for a GPU the verifier is not assigned to.
+		NotAssigned,
+		/// Two verdicts for the same GPU.
+		DuplicateVerdict,
+		/// A pass verdict for a GPU without a commitment for the epoch.
+		PassWithoutCommit,
+		/// No commitment of the GPU for that epoch is kept.
+		NoCommit,
+		/// The epoch's information is no longer kept.
+		EpochExpired,
+		/// A fraud proof was already accepted against this commitment.
+		FraudAlreadyProven,
+		/// The opening is longer than the model's bound.
+		OpeningTooLarge,
+		/// The sample index is not below the model's sample count.
+		BadSampleIndex,
+		/// The opening bytes do not decode.
+		MalformedOpening,
+		/// The opening is not for the sampled position of its index.
+		PositionMismatch,
+		/// The opening is not a valid one (a path does not verify): not a fraud proof.
+		InvalidOpening,
+		/// The opening is correct: no fraud.
+		NotFraud,
+		/// The registry refused the slash.
+		SlashFailed,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::on_epoch_boundaries(now)
+		}
+
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			Self::run_verifier(now);
+		}
+
+		fn integrity_test() {
+			let period = T::ChallengePeriod::get();
+			let window = T::CommitWindow::get();
+			assert!(!window.is_zero() && window < period, "0 < CommitWindow < ChallengePeriod");
+			assert!(T::MaxNoResponse::get() >= 1, "MaxNoResponse ≥ 1");
+			assert!(T::VerifiersPerGpu::get() >= 1, "VerifiersPerGpu ≥ 1");
+			assert!(
+				T::VerifiersPerGpu::get() <= heliox_gpu_proof::MAX_ASSIGNED,
+				"VerifiersPerGpu ≤ 64"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Submits the agent-signed commitment `root` of `gpu` for the current `epoch`. Any
+		/// signed origin may submit it (the signature is the agent's); accepted up to the GPU's
+		/// deadline block.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit_commit())]
+		pub fn submit_commit(
+			origin: OriginFor<T>,
+			gpu: T::GpuId,
+			epoch: EpochIndex,
+			root: Hash,
+			agent_signature: AgentSignature,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_commit(gpu, epoch, root, agent_signature)
+		}
+
+		/// [`submit_commit`](Self::submit_commit) for several GPUs at once (all or nothing).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::submit_commits(commits.len() as u32))]
+		pub fn submit_commits(
+			origin: OriginFor<T>,
+			commits: BoundedVec<CommitSubmission<T::GpuId>, T::MaxCommitsPerCall>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			for commit in commits {
+				Self::do_commit(commit.gpu, commit.epoch, commit.root, commit.signature)?;
+			}
+			Ok(())
+		}
+
+		/// A verifier's report for `epoch`: one verdict per assigned sampled GPU. Signed by the
+		/// verifier's `gpuv` key account; once per epoch (and verifier set). Free when accepted
+		/// (a verifier's duty; only verifiers can submit, once per epoch).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::submit_verdicts(verdicts.len() as u32))]
+		pub fn submit_verdicts(
+			origin: OriginFor<T>,
+			epoch: EpochIndex,
+			verdicts: BoundedVec<(T::GpuId, Verdict), T::MaxVerdicts>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_verdicts(who, epoch, verdicts.into_inner())?;
+			Ok(Pays::No.into())
+		}
+
+		/// A fraud proof: the agent-signed `opening` (SCALE bytes) of sample `index` of `gpu`'s
+		/// commitment for `epoch`. The runtime re-checks it and slashes on an entry mismatch,
+		/// rewarding the sender through the registry. Free when the fraud is proven.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::report_fraud(Pallet::<T>::opening_weight_n(opening.len())))]
+		pub fn report_fraud(
+			origin: OriginFor<T>,
+			gpu: T::GpuId,
+			epoch: EpochIndex,
+			index: u32,
+			opening: BoundedVec<u8, T::MaxOpeningLen>,
+			agent_signature: AgentSignature,
+		) -> DispatchResultWithPostInfo {
+			let reporter = ensure_signed(origin)?;
+			Self::do_report_fraud(reporter, gpu, epoch, index, &opening, agent_signature)?;
+			Ok(Pays::No.into())
+		}
+	}
+}
+
+impl<T: Config> sp_runtime::BoundToRuntimeAppPublic for Pallet<T> {
+	type Public = T::AuthorityId;
+}
+
+impl<T: Config> frame_support::traits::OneSessionHandler<T::AccountId> for Pallet<T> {
+	type Key = T::AuthorityId;
+
+	fn on_genesis_session<'a, I>(validators: I)
+	where
+		I: 'a + Iterator<Item = (&'a T::AccountId, T::AuthorityId)>,
+	{
+		Self::set_verifiers(validators.map(|(_, key)| key));
+	}
+
+	fn on_new_session<'a, I>(_changed: bool, validators: I, _queued: I)
+	where
+		I: 'a + Iterator<Item = (&'a T::AccountId, T::AuthorityId)>,
+	{
+		// `set_verifiers` is a no-op when the keys did not change.
+		Self::set_verifiers(validators.map(|(_, key)| key));
+	}
+
+	fn on_disabled(_validator_index: u32) {}
+}

@@ -1,0 +1,193 @@
+//! Unit tests, split by concern. Every test runs the pallet's `try_state` invariants at the end
+//! ([`crate::mock::run`]); every `Error` variant has an `assert_noop!` test (storage unchanged).
+
+mod commits;
+mod cost;
+mod epochs;
+mod fraud;
+mod offchain;
+mod scenarios;
+mod session;
+mod verdicts;
+
+use crate::{mock::*, *};
+use codec::Encode;
+use frame_support::assert_ok;
+use heliox_gpu_proof::{
+	commit_message, open_positions, opening_message, sample_positions, Commitment, ComputeBackend,
+	CpuBackend, CpuBackendError, Hash, Matrix, MatrixPrf, OpeningsResponse, SignedOpening,
+	Workload,
+};
+use sp_core::Pair;
+
+/// A cheater: computes each step, then replaces a fraction of the output entries by a wrong
+/// value (the outcome of skipping that part of the product), deterministically so that a replay
+/// reproduces the committed chain.
+#[derive(Clone, Copy)]
+pub struct SkippingBackend {
+	pub skip_ppm: u32,
+}
+
+impl ComputeBackend for SkippingBackend {
+	type Matrix = Matrix;
+	type Error = CpuBackendError;
+
+	fn allocate(&mut self, n: u32) -> Result<Matrix, CpuBackendError> {
+		CpuBackend.allocate(n)
+	}
+	fn generate(&mut self, prf: &MatrixPrf, out: &mut Matrix) -> Result<(), CpuBackendError> {
+		CpuBackend.generate(prf, out)
+	}
+	fn step(
+		&mut self,
+		x_t: &Matrix,
+		x_lag: &Matrix,
+		r_t: &MatrixPrf,
+		out: &mut Matrix,
+	) -> Result<(), CpuBackendError> {
+		CpuBackend.step(x_t, x_lag, r_t, out)?;
+		for (index, entry) in out.as_column_major_mut().iter_mut().enumerate() {
+			let coin =
+				sp_io::hashing::blake2_128(&(r_t.key(), r_t.stream(), index as u64).encode());
+			let draw = u32::from_le_bytes([coin[0], coin[1], coin[2], coin[3]]) % 1_000_000;
+			if draw < self.skip_ppm {
+				*entry = if *entry == 125 { -125 } else { *entry + 1 };
+			}
+		}
+		Ok(())
+	}
+	fn column_leaves(&mut self, step: u32, x: &Matrix) -> Result<Vec<Hash>, CpuBackendError> {
+		CpuBackend.column_leaves(step, x)
+	}
+	fn read_column(&mut self, x: &Matrix, j: u32) -> Result<Vec<i8>, CpuBackendError> {
+		CpuBackend.read_column(x, j)
+	}
+}
+
+/// Runs `gpu`'s chain for the current epoch on `backend` and returns the commitment.
+pub fn compute<B: ComputeBackend>(gpu: GpuId, backend: B) -> Commitment
+where
+	B::Error: core::fmt::Debug,
+{
+	let (_, seed) = GpuProof::seed_of(gpu).expect("an epoch is open");
+	Workload::new(PARAMS, seed, backend).unwrap().run().unwrap()
+}
+
+/// The agent's signature over its commit.
+pub fn sign_commit(gpu: GpuId, epoch: u64, root: &Hash) -> [u8; 64] {
+	agent_pair(gpu).sign(&commit_message(gpu.into(), epoch, root)).0
+}
+
+/// Computes honestly (or with `backend`) and submits the commit from the agent's account.
+pub fn commit_with<B: ComputeBackend>(gpu: GpuId, backend: B) -> Commitment
+where
+	B::Error: core::fmt::Debug,
+{
+	let commitment = compute(gpu, backend);
+	let epoch = current_epoch();
+	assert_ok!(GpuProof::submit_commit(
+		RuntimeOrigin::signed(agent_pair(gpu).public()),
+		gpu,
+		epoch,
+		commitment.root(),
+		sign_commit(gpu, epoch, &commitment.root()),
+	));
+	commitment
+}
+
+/// Honest commit.
+pub fn commit(gpu: GpuId) -> Commitment {
+	commit_with(gpu, CpuBackend)
+}
+
+/// The current epoch number.
+pub fn current_epoch() -> u64 {
+	GpuProof::current_epoch().expect("an epoch is open").0
+}
+
+/// The current epoch's beacon.
+pub fn beacon() -> Hash {
+	GpuProof::current_epoch().and_then(|(_, info)| info.beacon).expect("beacon fixed")
+}
+
+/// The agent's answer to `/pog/openings` for the current epoch, computed with `backend`.
+pub fn response_with<B: ComputeBackend>(
+	gpu: GpuId,
+	commitment: &Commitment,
+	backend: B,
+) -> OpeningsResponse
+where
+	B::Error: core::fmt::Debug,
+{
+	let (epoch, seed) = GpuProof::seed_of(gpu).unwrap();
+	let positions = sample_positions(&beacon(), &commitment.root(), gpu.into(), &PARAMS).unwrap();
+	let openings = open_positions(PARAMS, seed, backend, commitment, &positions).unwrap();
+	OpeningsResponse {
+		gpu: gpu.into(),
+		epoch,
+		root: commitment.root(),
+		openings: openings
+			.iter()
+			.enumerate()
+			.map(|(k, opening)| {
+				let bytes = opening.encode();
+				let signature =
+					agent_pair(gpu).sign(&opening_message(gpu.into(), epoch, k as u32, &bytes)).0;
+				SignedOpening { index: k as u32, opening: bytes, signature }
+			})
+			.collect(),
+	}
+}
+
+/// Opens the first epoch (block 20) .
+pub fn start_epoch() {
+	let next = (System::block_number() / PERIOD + 1) * PERIOD;
+	run_to_block(next);
+}
+
+/// Advances to the current epoch's beacon block.
+pub fn to_beacon() {
+	let (_, info) = GpuProof::current_epoch().unwrap();
+	run_to_block(info.start + WINDOW);
+}
+
+/// The verifier accounts assigned to `gpu` this epoch, with their indices.
+pub fn assigned(gpu: GpuId) -> Vec<(u32, AccountId)> {
+	let verifiers = Verifiers::<Test>::get();
+	heliox_gpu_proof::assign_verifiers(
+		&beacon(),
+		gpu.into(),
+		verifiers.len() as u32,
+		VerifiersPerGpu::get(),
+	)
+	.into_iter()
+	.map(|index| (index, GpuProof::verifier_account(&verifiers[index as usize])))
+	.collect()
+}
+
+/// Submits `verdict` on `gpu` from each of the given verifier accounts.
+pub fn vote(gpu: GpuId, verdict: Verdict, voters: &[(u32, AccountId)]) {
+	let epoch = current_epoch();
+	for (_, who) in voters {
+		assert_ok!(GpuProof::submit_verdicts(
+			RuntimeOrigin::signed(*who),
+			epoch,
+			vec![(gpu, verdict)].try_into().unwrap(),
+		));
+	}
+}
+
+/// The verifier account with index `index` in the current set.
+pub fn verifier_account(index: usize) -> AccountId {
+	GpuProof::verifier_account(&Verifiers::<Test>::get()[index])
+}
+
+pub fn slashed() -> Vec<(GpuId, sp_runtime::Perbill, Option<AccountId>)> {
+	SLASHED.with(|s| s.borrow().clone())
+}
+pub fn suspended() -> Vec<GpuId> {
+	SUSPENDED.with(|s| s.borrow().clone())
+}
+pub fn verified() -> Vec<(GpuId, u64)> {
+	VERIFIED.with(|s| s.borrow().clone())
+}
