@@ -9,6 +9,8 @@
 //! touches each of the `⌈N/256⌉` slot pages once.
 
 use crate::PAGE_SLOTS;
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use scale_info::TypeInfo;
 
 /// Bytes of a signed transaction around its call: signature (64 + 1), address (32 + 1),
 /// era, nonce, tip and the other extensions, call index.
@@ -38,7 +40,9 @@ pub struct WeightModel {
 }
 
 /// The cost of one period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(
+	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo,
+)]
 pub struct PeriodCost {
 	/// Probers per GPU `k`.
 	pub probers: u32,
