@@ -61,9 +61,9 @@ where
 		call: RuntimeCall,
 		_public: sr25519::Public,
 		_account: AccountId,
-		nonce: u64,
+		nonce: u32,
 	) -> Option<Extrinsic> {
-		Some(Extrinsic::new_signed(call, nonce, (), ()))
+		Some(Extrinsic::new_signed(call, u64::from(nonce), (), ()))
 	}
 }
 

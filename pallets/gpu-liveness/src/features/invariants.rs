@@ -1,6 +1,6 @@
 //! `try_state` invariants.
 
-use crate::{pallet::*, types::*};
+use crate::pallet::*;
 use alloc::collections::BTreeSet;
 use frame_support::{ensure, traits::Get};
 use heliox_gpu_liveness::{pages_for, PAGE_SLOTS};
