@@ -33,7 +33,7 @@
 //!   storage, so OCW re-runs and re-orgs never send twice).
 //! * **Reports.** A [`LivenessReport`] is a bitmap over the verifier's run plus **evidence**:
 //!   the agents' signed answers for the live bits [`heliox_gpu_liveness::required_evidence`]
-//!   picks from the seed (at most [`Config::MaxEvidence`]). A lazy validator that marks
+//!   picks from the seed and the bitmap itself (at most [`Config::MaxEvidence`]). A lazy validator that marks
 //!   everything live without probing cannot produce them, and an answer given to another
 //!   validator, for another period, or by another key does not verify. Accepted reports are
 //!   fee-free; each verifier reports at most once a period.
@@ -57,13 +57,21 @@
 //!
 //! | GPUs `N` | bits / report | bitmap B | evidence B | report tx B | all reports B | vote pages / report | pages closed | naive: txs (N·k) / B |
 //! | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-//! | 1 000 | 30 | 4 | 240 | 368 | 36 800 | 2 | 4 | 3 000 / 558 000 |
+//! | 1 000 | 30 | 4 | 544 | 672 | 67 200 | 2 | 4 | 3 000 / 558 000 |
 //! | 100 000 | 3 000 | 375 | 544 | 1 043 | 104 300 | 13 | 391 | 300 000 / 55 800 000 |
 //!
-//! Weight per period = `V · submit_report(b, E, V) + close_period(pages, events)` (see
-//! [`weights`]; the integrator fills in measured numbers with the benchmark CLI, and
-//! [`heliox_gpu_liveness::WeightModel`] multiplies them out, also through the runtime API's
-//! `cost_model`).
+//! Weight per period = `V · submit_report(b, E, V) + close_period(pages, events)`, the reports
+//! spread over the period's blocks and the close in one block. [`weights`] holds PLACEHOLDER
+//! estimates until the integrator regenerates it with the benchmark CLI; with them (and
+//! `RocksDbWeight`, `E = 4`) the runtime API's `cost_model` gives, for `V = 100`:
+//!
+//! | GPUs `N` | one report (ref time) | close (ref time) | all reports + close |
+//! | ---: | ---: | ---: | ---: |
+//! | 1 000 | 0.91 ms | 1.4 ms | 92.6 ms |
+//! | 100 000 | 3.03 ms | 121.4 ms | 424.4 ms |
+//!
+//! Re-run `cost_model(1_000, 100)` and `cost_model(100_000, 100)` after regenerating the
+//! weights for the measured figures ([`heliox_gpu_liveness::WeightModel`] multiplies them out).
 //!
 //! ## Runtime wiring
 //!

@@ -137,6 +137,7 @@ mod tests {
 		assert_eq!(c.pages, 391);
 		assert_eq!(c.pages_per_report, 13);
 		assert_eq!(c.naive_txs, 300_000);
+		assert_eq!(c.naive_bytes, 55_800_000);
 		assert!(c.naive_bytes > 50 * c.total_bytes);
 	}
 
@@ -145,6 +146,8 @@ mod tests {
 		let c = period_cost(1_000, 100, 3, 8, &WeightModel::default());
 		assert_eq!(c.bits_per_report, 30);
 		assert_eq!(c.bitmap_bytes_per_report, 4);
+		assert_eq!((c.evidence_bytes_per_report, c.report_tx_bytes), (544, 672));
+		assert_eq!((c.total_bytes, c.naive_txs, c.naive_bytes), (67_200, 3_000, 558_000));
 		assert_eq!(c.pages, 4);
 		assert_eq!(c.pages_per_report, 2);
 		assert_eq!(period_cost(10, 0, 3, 8, &WeightModel::default()), PeriodCost::default());

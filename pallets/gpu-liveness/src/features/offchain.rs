@@ -31,7 +31,7 @@ use sp_runtime::{
 };
 
 /// Probes sent at once; a batch waits at most `ProbeTimeoutMs`.
-pub const PROBE_BATCH: usize = 64;
+pub const PROBE_BATCH: usize = 256;
 
 /// Why the OCW did not send a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
