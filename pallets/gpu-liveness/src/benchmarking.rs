@@ -105,18 +105,17 @@ mod benchmarks {
 			bitmap.set(bit, true);
 		}
 		let key_bytes = verifier.to_raw_vec();
-		let evidence: Vec<(u32, [u8; 64])> =
-			required_evidence(&info.seed, 0, &bitmap, e)
-				.into_iter()
-				.map(|bit| {
-					let gpu = u64::from(assignment.slot_at(0, bit).unwrap());
-					let nonce = probe_nonce(&info.seed, 1, &key_bytes, gpu);
-					let message = probe_message(gpu, 1, &nonce);
-					let signature =
-						sp_io::crypto::sr25519_sign(AGENT_KEY_TYPE, &agent, &message).unwrap();
-					(bit, signature.0)
-				})
-				.collect();
+		let evidence: Vec<(u32, [u8; 64])> = required_evidence(&info.seed, 0, &bitmap, e)
+			.into_iter()
+			.map(|bit| {
+				let gpu = u64::from(assignment.slot_at(0, bit).unwrap());
+				let nonce = probe_nonce(&info.seed, 1, &key_bytes, gpu);
+				let message = probe_message(gpu, 1, &nonce);
+				let signature =
+					sp_io::crypto::sr25519_sign(AGENT_KEY_TYPE, &agent, &message).unwrap();
+				(bit, signature.0)
+			})
+			.collect();
 		CurrentPeriod::<T>::put(info);
 		let report = LivenessReport::<T> {
 			period: 1,
@@ -164,10 +163,7 @@ mod benchmarks {
 
 	/// Closing a period of `p` pages of judged slots, `u` of which become unresponsive.
 	#[benchmark]
-	fn close_period(
-		p: Linear<0, { pages_for(T::MaxSlots::get()) }>,
-		u: Linear<0, { PAGE_SLOTS }>,
-	) {
+	fn close_period(p: Linear<0, { pages_for(T::MaxSlots::get()) }>, u: Linear<0, { PAGE_SLOTS }>) {
 		let slots = (p * PAGE_SLOTS).max(u).min(T::MaxSlots::get());
 		let u = u.min(slots);
 		let max_missed = T::MaxMissedPeriods::get().min(255) as u8;

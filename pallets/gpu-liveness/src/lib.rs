@@ -199,7 +199,11 @@ pub mod pallet {
 			+ MaxEncodedLen;
 
 		/// Signs the OCW's report transactions with a `gpuv` key ([`crypto::GpuvAuthId`]).
-		type OcwCrypto: AppCrypto<Self::Public, Self::Signature, RuntimeAppPublic = Self::AuthorityId>;
+		type OcwCrypto: AppCrypto<
+			Self::Public,
+			Self::Signature,
+			RuntimeAppPublic = Self::AuthorityId,
+		>;
 
 		/// The account that signs a verifier's reports ([`crypto::AccountOfKey`]).
 		type VerifierAccount: Convert<Self::AuthorityId, Self::AccountId>;

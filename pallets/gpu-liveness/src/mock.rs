@@ -79,9 +79,12 @@ parameter_types! {
 	pub static Entropy: u8 = 0;
 }
 
+/// Registered GPUs of the fake registry: agent key and endpoint.
+type Registry = BTreeMap<u64, ([u8; 32], Vec<u8>)>;
+
 thread_local! {
-	/// Registered GPUs: agent key pair seed and endpoint.
-	static GPUS: RefCell<BTreeMap<u64, ([u8; 32], Vec<u8>)>> = const { RefCell::new(BTreeMap::new()) };
+	/// Registered GPUs.
+	static GPUS: RefCell<Registry> = const { RefCell::new(BTreeMap::new()) };
 	/// Calls of `on_live` / `on_unresponsive`, in order.
 	static CALLS: RefCell<Vec<DirectoryCall>> = const { RefCell::new(Vec::new()) };
 }

@@ -3,7 +3,7 @@
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use heliox_gpu_liveness::{SlotRecord, PAGE_SLOTS};
@@ -96,9 +96,7 @@ pub struct LivenessReport<T: Config> {
 pub type ReportOf<T> = LivenessReport<T>;
 
 /// What the runtime API tells about the current period.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, TypeInfo,
-)]
+#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct PeriodSummary<BlockNumber> {
 	/// Index of the current period (0 before the first period).
 	pub index: u32,

@@ -114,9 +114,9 @@ impl SlotRecord {
 	pub fn is_consistent(&self) -> bool {
 		let observed = u32::from(self.observed);
 		let trailing_misses = self.window_bits().trailing_zeros().min(observed);
-		self.observed <= WINDOW &&
-			trailing_misses == u32::from(self.consecutive_misses).min(observed) &&
-			(self.window_bits() == 0 || self.announced_live)
+		self.observed <= WINDOW
+			&& trailing_misses == u32::from(self.consecutive_misses).min(observed)
+			&& (self.window_bits() == 0 || self.announced_live)
 	}
 }
 

@@ -44,7 +44,10 @@ impl<T: Config> Pallet<T> {
 		let close_one = T::WeightInfo::close_period(1, 0).ref_time();
 		let weights = WeightModel {
 			report_base,
-			report_per_bit: report.saturating_sub(report_base).checked_div(u64::from(bits)).unwrap_or(0),
+			report_per_bit: report
+				.saturating_sub(report_base)
+				.checked_div(u64::from(bits))
+				.unwrap_or(0),
 			report_per_evidence: 0,
 			close_base,
 			close_per_page: close_one.saturating_sub(close_base),

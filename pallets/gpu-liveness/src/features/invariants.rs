@@ -4,7 +4,7 @@ use crate::pallet::*;
 use alloc::collections::BTreeSet;
 use frame_support::{ensure, traits::Get};
 use heliox_gpu_liveness::{pages_for, PAGE_SLOTS};
-use sp_runtime::TryRuntimeError;
+use sp_runtime::{Saturating, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants:
@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(entries.iter().any(Option::is_some), "empty slot page stored");
 			for (offset, entry) in entries.iter().enumerate() {
 				let Some(record) = entry else { continue };
-				let slot = page * PAGE_SLOTS + offset as u32;
+				let slot = page.saturating_mul(PAGE_SLOTS).saturating_add(offset as u32);
 				ensure!(slot < slots, "record beyond SlotCount");
 				ensure!(SlotOf::<T>::get(record.gpu) == Some(slot), "record not in SlotOf");
 				ensure!(record.is_consistent(), "inconsistent slot record");
@@ -30,7 +30,7 @@ impl<T: Config> Pallet<T> {
 					u32::from(record.consecutive_misses) < T::MaxMissedPeriods::get(),
 					"unresponsive GPU still monitored"
 				);
-				records += 1;
+				records.saturating_inc();
 			}
 		}
 		let mut monitored = 0u32;
@@ -40,7 +40,7 @@ impl<T: Config> Pallet<T> {
 				"SlotOf points to another record"
 			);
 			ensure!(!LastUptime::<T>::contains_key(gpu), "monitored GPU has a LastUptime");
-			monitored += 1;
+			monitored.saturating_inc();
 		}
 		ensure!(monitored == records, "SlotOf and records differ");
 		ensure!(Monitored::<T>::get() == monitored, "Monitored count wrong");
@@ -53,7 +53,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(Self::record_of(slot).is_none(), "free slot holds a record");
 			ensure!(seen.insert(slot), "free slot listed twice");
 		}
-		ensure!(monitored + free == slots, "slots leaked");
+		ensure!(monitored.saturating_add(free) == slots, "slots leaked");
 
 		let current = CurrentPeriod::<T>::get();
 		let previous = PreviousPeriod::<T>::get();

@@ -131,10 +131,9 @@ impl<T: Config> Pallet<T> {
 			Err(MutateStorageError::ValueFunctionFailed(())) => return Err(OcwError::AlreadySent),
 			Err(MutateStorageError::ConcurrentModification(_)) => return Err(OcwError::Locked),
 		}
-		let public: T::Public = <T::OcwCrypto as AppCrypto<T::Public, T::Signature>>::GenericPublic::from(
-			key.clone(),
-		)
-		.into();
+		let public: T::Public =
+			<T::OcwCrypto as AppCrypto<T::Public, T::Signature>>::GenericPublic::from(key.clone())
+				.into();
 		let result = Signer::<T, T::OcwCrypto>::any_account()
 			.with_filter(vec![public])
 			.send_signed_transaction(|_| Call::submit_report { report: report.clone() });
@@ -149,7 +148,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The GPUs of verifier `index`'s run that are judged in `info`, with their probe URLs.
-	fn targets(info: &PeriodInfoOf<T>, assignment: &Assignment, index: u32, key: &[u8]) -> Vec<Target> {
+	fn targets(
+		info: &PeriodInfoOf<T>,
+		assignment: &Assignment,
+		index: u32,
+		key: &[u8],
+	) -> Vec<Target> {
 		let (_, len) = assignment.range_of(index);
 		let max = T::MaxProbesPerRun::get() as usize;
 		let mut out = Vec::new();
@@ -196,8 +200,8 @@ impl<T: Config> Pallet<T> {
 		let mut bitmap = Bitmap::new(len);
 		let mut answers: BTreeMap<u32, [u8; 64]> = BTreeMap::new();
 		for batch in targets.chunks(PROBE_BATCH) {
-			let deadline = sp_io::offchain::timestamp()
-				.add(Duration::from_millis(T::ProbeTimeoutMs::get()));
+			let deadline =
+				sp_io::offchain::timestamp().add(Duration::from_millis(T::ProbeTimeoutMs::get()));
 			let mut sent: Vec<&Target> = Vec::new();
 			let mut pending = Vec::new();
 			for target in batch {
@@ -206,7 +210,9 @@ impl<T: Config> Pallet<T> {
 						sent.push(target);
 						pending.push(request);
 					},
-					Err(e) => log::debug!(target: LOG_TARGET, "probe of gpu {} not sent: {e:?}", target.gpu),
+					Err(e) => {
+						log::debug!(target: LOG_TARGET, "probe of gpu {} not sent: {e:?}", target.gpu)
+					},
 				}
 			}
 			let results = http::PendingRequest::try_wait_all(pending, deadline);
@@ -238,10 +244,11 @@ impl<T: Config> Pallet<T> {
 				answers.insert(target.bit, signature);
 			}
 		}
-		let evidence: Vec<(u32, [u8; 64])> = required_evidence(&info.seed, index, &bitmap, info.evidence)
-			.into_iter()
-			.filter_map(|bit| answers.get(&bit).map(|sig| (bit, *sig)))
-			.collect();
+		let evidence: Vec<(u32, [u8; 64])> =
+			required_evidence(&info.seed, index, &bitmap, info.evidence)
+				.into_iter()
+				.filter_map(|bit| answers.get(&bit).map(|sig| (bit, *sig)))
+				.collect();
 		Ok(LivenessReport {
 			period: info.index,
 			verifier_index: index,

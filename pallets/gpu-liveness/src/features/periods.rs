@@ -9,11 +9,9 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use heliox_gpu_liveness::{
-	decide, pages_for, quorum, Bitmap, GpuDirectory, Outcome, PAGE_SLOTS,
-};
+use heliox_gpu_liveness::{decide, pages_for, quorum, Bitmap, GpuDirectory, Outcome, PAGE_SLOTS};
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{CheckedDiv, Saturating, Zero},
 	SaturatedConversion,
 };
 
@@ -37,7 +35,10 @@ impl<T: Config> Pallet<T> {
 		if length.is_zero() {
 			return Weight::zero();
 		}
-		let phase = n % length;
+		// n mod length, without `%` (length is not zero).
+		let phase = n.saturating_sub(
+			n.checked_div(&length).unwrap_or_else(Zero::zero).saturating_mul(length),
+		);
 		let mut weight = Weight::zero();
 		if phase.is_zero() {
 			weight.saturating_accrue(Self::start_period(n));
@@ -68,7 +69,8 @@ impl<T: Config> Pallet<T> {
 		if let Some(current) = CurrentPeriod::<T>::take() {
 			PreviousPeriod::<T>::put(current);
 		}
-		let index: u32 = (n / T::LivenessPeriod::get()).saturated_into();
+		let index: u32 =
+			n.checked_div(&T::LivenessPeriod::get()).unwrap_or_else(Zero::zero).saturated_into();
 		let verifiers = Verifiers::<T>::get();
 		let count = verifiers.len() as u32;
 		let info = PeriodInfo {

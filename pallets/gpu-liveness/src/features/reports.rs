@@ -4,8 +4,7 @@ use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{
 	dispatch::{DispatchResultWithPostInfo, Pays, PostDispatchInfo},
-	ensure,
-	BoundedVec,
+	ensure, BoundedVec,
 };
 use heliox_gpu_liveness::{
 	add_vote, page_of, probe_message, probe_nonce, required_evidence, Assignment, Bitmap,
@@ -72,8 +71,8 @@ impl<T: Config> Pallet<T> {
 
 		let required = required_evidence(&info.seed, verifier_index, &bitmap, info.evidence);
 		ensure!(
-			required.len() == report.evidence.len() &&
-				required.iter().zip(report.evidence.iter()).all(|(want, (bit, _))| want == bit),
+			required.len() == report.evidence.len()
+				&& required.iter().zip(report.evidence.iter()).all(|(want, (bit, _))| want == bit),
 			Error::<T>::WrongEvidence
 		);
 		let key_bytes = key.to_raw_vec();
@@ -122,4 +121,3 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 }
-

@@ -24,16 +24,16 @@ impl<T: Config> BoundToRuntimeAppPublic for Pallet<T> {
 impl<T: Config> OneSessionHandler<T::AccountId> for Pallet<T> {
 	type Key = T::AuthorityId;
 
-	fn on_genesis_session<'a, I: 'a>(validators: I)
+	fn on_genesis_session<'a, I>(validators: I)
 	where
-		I: Iterator<Item = (&'a T::AccountId, T::AuthorityId)>,
+		I: 'a + Iterator<Item = (&'a T::AccountId, T::AuthorityId)>,
 	{
 		Self::set_verifiers(validators.map(|(_, key)| key));
 	}
 
-	fn on_new_session<'a, I: 'a>(_changed: bool, validators: I, _queued: I)
+	fn on_new_session<'a, I>(_changed: bool, validators: I, _queued: I)
 	where
-		I: Iterator<Item = (&'a T::AccountId, T::AuthorityId)>,
+		I: 'a + Iterator<Item = (&'a T::AccountId, T::AuthorityId)>,
 	{
 		Self::set_verifiers(validators.map(|(_, key)| key));
 	}

@@ -77,7 +77,10 @@ fn cost_model_projection() {
 	run(1, || {
 		for n in [1_000u32, 100_000] {
 			let c = GpuLiveness::api_cost_model(n, 100);
-			assert_eq!((c.reports, c.probers, c.evidence_per_report), (100, 3, u64::from(EVIDENCE)));
+			assert_eq!(
+				(c.reports, c.probers, c.evidence_per_report),
+				(100, 3, u64::from(EVIDENCE))
+			);
 			assert_eq!(c.bits_per_report, u64::from(3 * n / 100));
 			// All reports plus one close.
 			assert!(c.total_weight > 100 * c.report_weight);

@@ -16,8 +16,11 @@ use std::sync::Arc;
 fn ocw_ext(
 	verifiers: u32,
 	with_key: bool,
-) -> (sp_io::TestExternalities, Arc<parking_lot::RwLock<OffchainState>>, Arc<parking_lot::RwLock<PoolState>>)
-{
+) -> (
+	sp_io::TestExternalities,
+	Arc<parking_lot::RwLock<OffchainState>>,
+	Arc<parking_lot::RwLock<PoolState>>,
+) {
 	let (offchain, offchain_state) = testing::TestOffchainExt::new();
 	let (pool, pool_state) = testing::TestTransactionPoolExt::new();
 	let keystore = MemoryKeystore::new();
