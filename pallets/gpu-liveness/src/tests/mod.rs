@@ -6,6 +6,7 @@ mod errors;
 mod monitor;
 mod offchain;
 mod periods;
+mod properties;
 mod quorum;
 mod reports;
 mod session;
