@@ -35,8 +35,9 @@
 //!   the agents' signed answers for the live bits [`heliox_gpu_liveness::required_evidence`]
 //!   picks from the seed and the bitmap itself (at most [`Config::MaxEvidence`]). A lazy validator that marks
 //!   everything live without probing cannot produce them, and an answer given to another
-//!   validator, for another period, or by another key does not verify. Accepted reports are
-//!   fee-free; each verifier reports at most once a period.
+//!   validator, for another period, or by another key does not verify. (A slot whose GPU left
+//!   or changed hands during the period is not judged for it, so its answer is not checked.)
+//!   Accepted reports are fee-free; each verifier reports at most once a period.
 //! * **Decisions.** Period `p` closes at block `start(p+1) + ReportGrace`: a slot is live iff
 //!   at least `quorum = k/2 + 1` of its probers marked it. If fewer than a strict majority of
 //!   the verifiers reported at all (an OCW outage, not a GPU outage), the period is **void**
@@ -83,7 +84,9 @@
 //! * The runtime implements `frame_system::offchain::CreateSignedTransaction<Call<Runtime>>`
 //!   (as for any OCW that sends signed transactions) and [`runtime_api::GpuLivenessApi`].
 //! * Validators insert their `gpuv` key (`author_insertKey` / `key insert --key-type gpuv`);
-//!   the OCW needs HTTP access to the agents.
+//!   the OCW needs HTTP access to the agents. The key's account sends the reports as ordinary
+//!   signed transactions: it must exist and hold enough for the fee withdrawn before dispatch
+//!   (refunded when the report is accepted, `Pays::No`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]

@@ -28,12 +28,6 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::StalePeriod)
 	}
 
-	/// The GPU in `slot` now, if any.
-	pub(crate) fn gpu_in_slot(slot: u32) -> Option<u64> {
-		let (page, offset) = page_of(slot);
-		SlotPages::<T>::get(page)?.get(offset as usize).copied().flatten().map(|r| r.gpu)
-	}
-
 	/// Whether `signature` is the agent of `gpu`'s answer to `verifier`'s probe in `info`.
 	pub(crate) fn answer_verifies(
 		info: &PeriodInfoOf<T>,
@@ -78,9 +72,15 @@ impl<T: Config> Pallet<T> {
 		let key_bytes = key.to_raw_vec();
 		for (bit, signature) in report.evidence.iter() {
 			let slot = assignment.slot_at(verifier_index, *bit).ok_or(Error::<T>::WrongEvidence)?;
-			let gpu = Self::gpu_in_slot(slot).ok_or(Error::<T>::BadAnswerSignature)?;
+			// A slot whose GPU left (or changed hands) during the period is not judged for it,
+			// so its vote counts for nothing and there is nothing to prove; checking it would
+			// let an operator void honest reports by churning its own GPUs.
+			let Some(record) = Self::record_of(slot).filter(|r| r.since_period <= info.index)
+			else {
+				continue;
+			};
 			ensure!(
-				Self::answer_verifies(&info, &key_bytes, gpu, signature),
+				Self::answer_verifies(&info, &key_bytes, record.gpu, signature),
 				Error::<T>::BadAnswerSignature
 			);
 		}

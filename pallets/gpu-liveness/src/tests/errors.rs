@@ -128,7 +128,7 @@ fn bad_answer_signature() {
 		let honest = report(1, 0, |_| true);
 		let (bit, _) = honest.evidence[0];
 		let slot = assignment_of(&info).slot_at(0, bit).unwrap();
-		let gpu = GpuLiveness::gpu_in_slot(slot).unwrap();
+		let gpu = gpu_in_slot(slot).unwrap();
 		let with = |signature: [u8; 64]| {
 			let mut r = honest.clone();
 			r.evidence[0].1 = signature;

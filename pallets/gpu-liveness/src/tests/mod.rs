@@ -58,6 +58,11 @@ pub fn bit_of(info: &PeriodInfoOf<Test>, vi: u32, gpu: u64) -> Option<u32> {
 	assignment_of(info).bit_of(vi, slot)
 }
 
+/// The GPU in `slot` now.
+pub fn gpu_in_slot(slot: u32) -> Option<u64> {
+	GpuLiveness::record_of(slot).map(|r| r.gpu)
+}
+
 /// The honest report of verifier `vi` on period `p`, marking live the GPUs `live` accepts.
 pub fn report(p: u32, vi: u32, live: impl Fn(u64) -> bool) -> ReportOf<Test> {
 	let info = info_of(p);
@@ -66,7 +71,7 @@ pub fn report(p: u32, vi: u32, live: impl Fn(u64) -> bool) -> ReportOf<Test> {
 	let mut bitmap = Bitmap::new(len);
 	for bit in 0..len {
 		let slot = assignment.slot_at(vi, bit).unwrap();
-		if let Some(gpu) = GpuLiveness::gpu_in_slot(slot) {
+		if let Some(gpu) = gpu_in_slot(slot) {
 			if live(gpu) {
 				bitmap.set(bit, true);
 			}
@@ -75,7 +80,7 @@ pub fn report(p: u32, vi: u32, live: impl Fn(u64) -> bool) -> ReportOf<Test> {
 	let evidence: Vec<(u32, [u8; 64])> = required_evidence(&info.seed, vi, &bitmap, info.evidence)
 		.into_iter()
 		.map(|bit| {
-			let gpu = GpuLiveness::gpu_in_slot(assignment.slot_at(vi, bit).unwrap()).unwrap();
+			let gpu = gpu_in_slot(assignment.slot_at(vi, bit).unwrap()).unwrap();
 			(bit, answer(&info, vi, gpu))
 		})
 		.collect();

@@ -112,3 +112,24 @@ fn each_slot_is_in_exactly_k_reports() {
 		assert!(votes[40..].iter().all(|&v| v == 0));
 	});
 }
+
+#[test]
+fn a_gpu_leaving_mid_period_does_not_void_reports() {
+	run(1, || {
+		monitor(1);
+		monitor(2);
+		run_to_block(start_of(1) + 1);
+		// The OCW probed both GPUs; the report's evidence covers both.
+		let r = report(1, 0, |_| true);
+		assert_eq!(r.evidence.len(), 2);
+		// Before inclusion GPU 1 leaves and GPU 3 takes its slot: the answer of GPU 1 can no
+		// longer be checked against the slot, which is not judged for period 1 anyway.
+		<GpuLiveness as LivenessMonitor<u64>>::stop_monitoring(&1);
+		monitor(3);
+		assert_eq!(SlotOf::<Test>::get(3), Some(0));
+		assert_ok!(submit(0, r));
+		run_to_block(close_of(1));
+		assert_eq!(uptime(2), Some((1, 1)));
+		assert_eq!(uptime(3), Some((0, 0)));
+	});
+}
