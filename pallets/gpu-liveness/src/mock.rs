@@ -76,6 +76,7 @@ pub const EVIDENCE: u32 = 4;
 
 parameter_types! {
 	pub static MaxSlots: u32 = 1024;
+	pub static MaxProbesPerRun: u32 = 512;
 	pub static Entropy: u8 = 0;
 }
 
@@ -173,7 +174,7 @@ impl pallet_gpu_liveness::Config for Test {
 	type MaxEvidence = ConstU32<EVIDENCE>;
 	type MaxReportBits = ConstU32<1024>;
 	type ProbeTimeoutMs = ConstU64<1_000>;
-	type MaxProbesPerRun = ConstU32<512>;
+	type MaxProbesPerRun = MaxProbesPerRun;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestDirectory;

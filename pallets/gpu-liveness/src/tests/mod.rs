@@ -3,6 +3,7 @@
 //! checks the error and that storage is unchanged (`assert_noop!` compares the storage root).
 
 mod errors;
+mod invariants;
 mod monitor;
 mod offchain;
 mod periods;

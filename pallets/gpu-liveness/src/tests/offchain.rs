@@ -184,3 +184,30 @@ fn an_empty_run_is_reported_without_probes() {
 		assert_ok!(submit(0, reports[0].clone()));
 	});
 }
+
+#[test]
+fn probes_per_run_are_bounded() {
+	let (mut ext, http, pool) = ocw_ext(1, true);
+	ext.execute_with(|| {
+		MaxProbesPerRun::set(2);
+		for gpu in 1..=3 {
+			monitor(gpu);
+		}
+		run_to_block(start_of(1) + 1);
+		let info = info_of(1);
+		// Only the first two GPUs of the run (bit order) are probed; both answer.
+		let mut gpus: Vec<u64> = (1..=3).collect();
+		gpus.sort_by_key(|gpu| bit_of(&info, 0, *gpu).unwrap());
+		for &gpu in &gpus[..2] {
+			let body = encode_signature_hex(&answer(&info, 0, gpu)).into_bytes();
+			expect(&http, url(&info, 0, gpu), body);
+		}
+		GpuLiveness::offchain_worker(start_of(1) + 1);
+		let reports = pooled_reports(&pool);
+		assert_eq!(reports.len(), 1);
+		let live: u32 = reports[0].bits.iter().map(|b| b.count_ones()).sum();
+		assert_eq!(live, 2);
+		assert_ok!(submit(0, reports[0].clone()));
+		MaxProbesPerRun::set(512);
+	});
+}
