@@ -5,6 +5,8 @@ mod aid_rpc;
 mod chain_spec;
 mod cli;
 mod command;
+mod gpu_rpc;
+mod ipnft_rpc;
 mod rpc;
 mod service;
 mod subnets_rpc;

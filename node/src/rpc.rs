@@ -1,8 +1,8 @@
 //! JSON-RPC methods beyond the standard ones `sc-service` installs (system, chain, state,
 //! author, chainHead/transaction v2): `system_accountNextIndex` (nonce incl. pool), the
 //! transaction-payment fee queries, `babe_epochAuthorship`, the ZK verifier's `zk_*`
-//! ([`crate::zk_rpc`]), the subnets' `subnets_*` ([`crate::subnets_rpc`]) and AID's `aid_*`
-//! ([`crate::aid_rpc`]). Heliox pallets add theirs here.
+//! ([`crate::zk_rpc`]), the subnets' `subnets_*` ([`crate::subnets_rpc`]), AID's `aid_*`
+//! ([`crate::aid_rpc`]) the GPU registry's `gpu_*` ([`crate::gpu_rpc`]) and IP-NFTs' `ipnft_*` ([`crate::ipnft_rpc`]). Heliox pallets add theirs here.
 
 use std::sync::Arc;
 
@@ -48,10 +48,14 @@ where
 	C::Api: pallet_zk_verifier::runtime_api::ZkVerifierApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_subnets::runtime_api::SubnetsApi<Block, AccountId, Balance>,
 	C::Api: pallet_aid::runtime_api::AidApi<Block, AccountId, Balance>,
+	C::Api: pallet_gpu_registry::runtime_api::GpuRegistryApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_ip_nft::runtime_api::IpNftApi<Block, AccountId, u64, u32, BlockNumber>,
 	P: TransactionPool + 'static,
 	SC: sp_consensus::SelectChain<Block> + 'static,
 {
 	use crate::aid_rpc::{Aid, AidApiServer};
+	use crate::gpu_rpc::{Gpu, GpuApiServer};
+	use crate::ipnft_rpc::{IpNft, IpNftApiServer};
 	use crate::subnets_rpc::{Subnets, SubnetsApiServer};
 	use crate::zk_rpc::{Zk, ZkApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -66,6 +70,8 @@ where
 	module.merge(Zk::new(client.clone()).into_rpc())?;
 	module.merge(Subnets::new(client.clone()).into_rpc())?;
 	module.merge(Aid::new(client.clone()).into_rpc())?;
+	module.merge(Gpu::new(client.clone()).into_rpc())?;
+	module.merge(IpNft::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

@@ -16,9 +16,10 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment,
-	ZkVerifier, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, GpuRegistry, Grandpa,
+	InherentDataExt, IpNft, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	Subnets, System, TransactionPayment, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG,
+	EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 impl_runtime_apis! {
@@ -285,6 +286,46 @@ impl_runtime_apis! {
 		}
 		fn attestation_count() -> u64 {
 			ZkVerifier::attestation_count()
+		}
+	}
+
+	impl pallet_gpu_registry::runtime_api::GpuRegistryApi<Block, AccountId, BlockNumber> for Runtime {
+		fn gpu(id: u64) -> Option<pallet_gpu_registry::types::GpuInfo<AccountId, BlockNumber>> {
+			GpuRegistry::gpu(id)
+		}
+		fn gpus(
+			filter: pallet_gpu_registry::types::GpuFilter<AccountId>,
+			start_after: Option<u64>,
+			limit: u32,
+		) -> Vec<pallet_gpu_registry::types::GpuInfo<AccountId, BlockNumber>> {
+			GpuRegistry::gpus(filter, start_after, limit)
+		}
+		fn models() -> Vec<(u32, pallet_gpu_registry::types::ModelSpec<Vec<u8>>)> {
+			GpuRegistry::models()
+		}
+	}
+
+	impl pallet_ip_nft::runtime_api::IpNftApi<Block, AccountId, u64, u32, BlockNumber> for Runtime {
+		fn ip_nft(ip_nft: u64) -> Option<pallet_ip_nft::IpNftView<AccountId, u32, BlockNumber>> {
+			IpNft::ip_nft(ip_nft)
+		}
+		fn ipt(ip_nft: u64) -> Option<pallet_ip_nft::IptView<AccountId, u32>> {
+			IpNft::ipt(ip_nft)
+		}
+		fn sale(sale: pallet_ip_nft::SaleId) -> Option<pallet_ip_nft::Sale<AccountId, u32, u64, BlockNumber>> {
+			IpNft::sale(sale)
+		}
+		fn bid_preview(
+			sale: pallet_ip_nft::SaleId,
+			who: AccountId,
+		) -> Option<pallet_ip_nft::BidPreview<BlockNumber>> {
+			IpNft::bid_preview(sale, who)
+		}
+		fn has_read_access(ip_nft: u64, who: AccountId) -> bool {
+			IpNft::has_read_access(&ip_nft, &who)
+		}
+		fn is_issuer(who: AccountId) -> bool {
+			IpNft::is_issuer(&who)
 		}
 	}
 

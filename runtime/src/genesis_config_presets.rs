@@ -25,6 +25,55 @@ pub const DEV_USDC_ENDOWMENT: u128 = 1_000_000 * 1_000_000;
 /// AID that the test collateral may back at most: 100 M AID (6 decimals).
 pub const DEV_USDC_CAP: u128 = 100_000_000 * 1_000_000;
 
+/// HLX the GPU registry's account starts with: the GPU collection deposit plus margin.
+pub const GPU_REGISTRY_ENDOWMENT: u128 = 100 * UNIT;
+
+/// Catalogue id of the small CPU-runnable test model (dev/local and tests).
+pub const DEV_GPU_MODEL: u32 = 99;
+
+/// The GPU catalogue at genesis: datasheet dense throughput of common data-centre and
+/// prosumer cards (governance re-measures sustained throughput and may change every field), and
+/// challenge sizes: n = 16384 (int8 sums stay below 2^31), a lag window holding ~0.85 of VRAM
+/// (n^2 = 256 MiB per matrix), 4096 steps (~20 s on an H100), 48 samples (a 10% cheater passes
+/// with probability 0.65%). Model 99 is a CPU-sized test model for dev chains.
+pub fn gpu_catalogue() -> Vec<(u32, pallet_gpu_registry::ModelSpec<Vec<u8>>)> {
+	use pallet_gpu_registry::{ChallengeParams, ModelSpec};
+	use sp_runtime::Permill;
+	let model =
+		|name: &str, vram_mib, int8_tops, fp16_tflops, bandwidth, stake, weight, lag| ModelSpec {
+			name: name.as_bytes().to_vec(),
+			vram_mib,
+			int8_tops,
+			fp16_tflops,
+			memory_bandwidth_gbps: bandwidth,
+			min_stake: stake * UNIT,
+			reward_weight: Permill::from_percent(weight),
+			challenge: ChallengeParams {
+				n: 16_384,
+				lag,
+				steps: 4_096,
+				samples: 48,
+				deadline_slack: Permill::from_percent(20),
+			},
+		};
+	let mut dev = model("Heliox test GPU (CPU-sized challenge)", 1_024, 1, 1, 1, 100, 1, 4);
+	dev.challenge = ChallengeParams {
+		n: 64,
+		lag: 4,
+		steps: 16,
+		samples: 48,
+		deadline_slack: Permill::from_percent(20),
+	};
+	vec![
+		(0, model("NVIDIA H100 SXM5 80GB", 81_920, 1_979, 989, 3_350, 10_000, 100, 256)),
+		(1, model("NVIDIA H100 PCIe 80GB", 81_920, 1_513, 756, 2_000, 8_000, 76, 256)),
+		(2, model("NVIDIA A100 SXM4 80GB", 81_920, 624, 312, 2_039, 4_000, 32, 256)),
+		(3, model("NVIDIA L40S 48GB", 49_152, 733, 362, 864, 3_000, 30, 160)),
+		(4, model("NVIDIA GeForce RTX 4090 24GB", 24_576, 661, 165, 1_008, 1_000, 17, 80)),
+		(DEV_GPU_MODEL, dev),
+	]
+}
+
 /// A validator in a genesis preset: its account (also its validator id) and session keys.
 pub struct GenesisValidator {
 	pub account: AccountId,
@@ -39,17 +88,32 @@ impl GenesisValidator {
 	}
 }
 
-/// A genesis state patch with the given validators, endowed accounts and an optional sudo key.
+/// Test networks run referenda this many times faster than production (see
+/// [`crate::governance::origins::TrackTimeDivisor`]): a `validator_admin` referendum with enough
+/// support enacts in about 12 blocks instead of days.
+pub const TEST_TRACK_TIME_DIVISOR: u32 = 600;
+
+/// A genesis state patch with the given validators, endowed accounts, an optional sudo key, the
+/// technical committee and the referendum time divisor (1 = production periods).
 pub fn heliox_genesis(
 	validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
 	sudo: Option<AccountId>,
+	technical_committee: Vec<AccountId>,
+	track_time_divisor: u32,
 ) -> Value {
 	let aid_account: AccountId = AidPalletId::get().into_account_truncating();
+	// The GPU registry's account owns the GPU collection and pays its deposit at genesis.
+	let gpu_registry_account: AccountId =
+		crate::configs::GpuRegistryPalletId::get().into_account_truncating();
+	let mut balances: Vec<(AccountId, u128)> =
+		endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect();
+	balances.push((gpu_registry_account, GPU_REGISTRY_ENDOWMENT));
+	// The IP-NFT pallet's account pays the IP-NFT collection deposit at the first mint.
+	let ip_nft_account: AccountId = crate::configs::IpNftPalletId::get().into_account_truncating();
+	balances.push((ip_nft_account, GPU_REGISTRY_ENDOWMENT));
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances },
 		// BABE and GRANDPA authorities come from the session pallet's genesis keys.
 		babe: pallet_babe::GenesisConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
 		session: pallet_session::GenesisConfig {
@@ -84,7 +148,19 @@ pub fn heliox_genesis(
 			allow_list: endowed_accounts.clone(),
 			collaterals: vec![(protocol_assets::DEV_USDC, 6, DEV_USDC_CAP)],
 		},
+		gpu_registry: pallet_gpu_registry::GenesisConfig {
+			models: gpu_catalogue(),
+			create_collection: true,
+		},
+		// Test networks: the sudo account is also an authorized IP-NFT issuer.
+		ip_nft: pallet_ip_nft::GenesisConfig {
+			issuers: sudo.clone().into_iter().collect::<Vec<_>>()
+		},
 		sudo: SudoConfig { key: sudo },
+		technical_committee: pallet_collective::GenesisConfig { members: technical_committee },
+		origins: crate::governance::origins::pallet_custom_origins::GenesisConfig {
+			track_time_divisor,
+		},
 	})
 }
 
@@ -96,12 +172,22 @@ fn dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
+/// The technical committee of test presets: Alice, Bob and Charlie.
+fn test_technical_committee() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
 /// `dev`: a single validator (Alice) that produces and finalizes blocks alone.
 pub fn development_config_genesis() -> Value {
 	heliox_genesis(
 		vec![GenesisValidator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		test_technical_committee(),
+		TEST_TRACK_TIME_DIVISOR,
 	)
 }
 
@@ -116,6 +202,8 @@ pub fn local_config_genesis() -> Value {
 		],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		test_technical_committee(),
+		TEST_TRACK_TIME_DIVISOR,
 	)
 }
 

@@ -26,6 +26,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 
 use alloc::vec::Vec;
 use sp_runtime::{
@@ -192,6 +193,8 @@ pub type Executive = frame_executive::Executive<
 
 #[frame_support::runtime]
 mod runtime {
+	use frame_support::instances::Instance1;
+
 	#[runtime::runtime]
 	#[runtime::derive(
 		RuntimeCall,
@@ -229,12 +232,37 @@ mod runtime {
 	pub type Assets = pallet_assets;
 	#[runtime::pallet_index(10)]
 	pub type Nfts = pallet_nfts;
+	// OpenGov (issue #6): referenda on per-domain tracks, conviction voting, a technical
+	// committee that can whitelist calls, the scheduler, preimages and the treasury.
+	#[runtime::pallet_index(11)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(12)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(13)]
+	pub type Referenda = pallet_referenda;
+	#[runtime::pallet_index(14)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+	#[runtime::pallet_index(15)]
+	pub type Origins = governance::pallet_custom_origins;
+	#[runtime::pallet_index(16)]
+	pub type Whitelist = pallet_whitelist;
+	#[runtime::pallet_index(17)]
+	pub type TechnicalCommittee = pallet_collective<Instance1>;
+	#[runtime::pallet_index(18)]
+	pub type Treasury = pallet_treasury;
+	#[runtime::pallet_index(19)]
+	pub type AssetRate = pallet_asset_rate;
+
 	#[runtime::pallet_index(20)]
 	pub type ZkVerifier = pallet_zk_verifier;
 	#[runtime::pallet_index(21)]
 	pub type Subnets = pallet_subnets;
 	#[runtime::pallet_index(22)]
 	pub type Aid = pallet_aid;
+	#[runtime::pallet_index(23)]
+	pub type GpuRegistry = pallet_gpu_registry;
+	#[runtime::pallet_index(25)]
+	pub type IpNft = pallet_ip_nft;
 
 	// Sudo is configured with a key only in the `dev` and `local_testnet` genesis presets; a
 	// staging or production chain spec leaves the key unset, so no account can use it.

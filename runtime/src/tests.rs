@@ -9,7 +9,7 @@ use sp_runtime::traits::Checkable;
 use std::sync::Arc;
 
 /// Externalities with the genesis state of a named runtime preset.
-fn preset_ext(name: &str) -> sp_io::TestExternalities {
+pub(crate) fn preset_ext(name: &str) -> sp_io::TestExternalities {
 	let patch = genesis_config_presets::get_preset(&name.into()).expect("preset exists");
 	let mut config = RuntimeGenesisConfig::default();
 	let mut json = serde_json::to_value(&config).expect("genesis config serializes");

@@ -249,7 +249,8 @@ parameter_types! {
 impl pallet_nfts::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type CollectionId = u32;
-	type ItemId = u32;
+	/// u64: GPU ids and IP-NFT ids are item ids.
+	type ItemId = u64;
 	type Currency = Balances;
 	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
 	type ForceOrigin = EnsureRoot<AccountId>;
@@ -331,8 +332,8 @@ impl pallet_subnets::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	// Root until OpenGov lands (issue #6): sudo on dev/local chains.
-	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	// Subnet bounds and emission: the `subnets_admin` referendum track (or Root).
+	type AdminOrigin = crate::governance::RootOr<crate::governance::SubnetsAdmin>;
 	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
 	type DefaultHyperparameters = SubnetDefaultHyperparameters;
 	type MaxSubnets = SubnetMaxSubnets;
@@ -364,12 +365,9 @@ pub mod protocol_assets {
 
 parameter_types! {
 	pub const AidPalletId: frame_support::PalletId = frame_support::PalletId(*b"hlx/aid_");
-	/// The protocol treasury's account: receives AID fees and the vault's performance fee until
-	/// the treasury pallet and its governance land (issue #6).
-	pub TreasuryAccount: AccountId =
-		sp_runtime::traits::AccountIdConversion::into_account_truncating(
-			&frame_support::PalletId(*b"hlx/trsy"),
-		);
+	/// The treasury pallet's account: receives AID fees, the vault's performance fee and GPU
+	/// protocol fees; governance spends from it.
+	pub TreasuryAccount: AccountId = crate::governance::TreasuryAccountId::get();
 	pub const AidAssetId: u32 = protocol_assets::AID;
 	pub const SaidAssetId: u32 = protocol_assets::SAID;
 	pub const AidDecimals: u8 = 6;
@@ -407,8 +405,8 @@ impl pallet_aid::Config for Runtime {
 	type Assets = crate::Assets;
 	/// The GPU registry's id type (issue #7).
 	type GpuId = u64;
-	// Root until OpenGov lands (issue #6): sudo on dev/local chains.
-	type AdminOrigin = EnsureRoot<AccountId>;
+	// AID and vault parameters, allow-list and GPU deals: the `vault_admin` track (or Root).
+	type AdminOrigin = crate::governance::RootOr<crate::governance::VaultAdmin>;
 	type PalletId = AidPalletId;
 	type AidAssetId = AidAssetId;
 	type SaidAssetId = SaidAssetId;
@@ -427,4 +425,190 @@ impl pallet_aid::Config for Runtime {
 	type WeightInfo = pallet_aid::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = AidBenchmarkHelper;
+}
+
+parameter_types! {
+	pub const GpuRegistryPalletId: frame_support::PalletId = frame_support::PalletId(*b"hlx/gpur");
+	/// The GPU collection: transferable items (revenue rights move with them), no supply cap.
+	pub GpuCollectionConfig: pallet_nfts::CollectionConfigFor<Runtime> =
+		pallet_nfts::CollectionConfig {
+			settings: pallet_nfts::CollectionSettings::all_enabled(),
+			max_supply: None,
+			mint_settings: pallet_nfts::MintSettings::default(),
+		};
+	/// Share of a slashed stake paid to whoever proved the fraud.
+	pub const GpuReporterReward: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
+	/// A retired GPU's stake stays held this long (slashable for late fraud proofs): 1 day.
+	pub const GpuUnbondingPeriod: BlockNumber = DAYS;
+	/// Longest single rental: 30 days.
+	pub const GpuMaxRentalBlocks: u32 = 30 * DAYS;
+	/// Operator 70%, asset holder 25%, protocol 5% of rental revenue (governance may change it).
+	pub GpuDefaultRevenueShares: pallet_gpu_registry::RevenueShares =
+		pallet_gpu_registry::RevenueShares {
+			operator: sp_runtime::Permill::from_percent(70),
+			holder: sp_runtime::Permill::from_percent(25),
+			protocol: sp_runtime::Permill::from_percent(5),
+		};
+}
+
+impl pallet_gpu_registry::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type AssetId = u32;
+	type Assets = crate::Assets;
+	type AidAssetId = AidAssetId;
+	type CollectionId = u32;
+	type NftCollectionConfig = pallet_nfts::CollectionConfigFor<Runtime>;
+	type NftItemConfig = pallet_nfts::ItemConfig;
+	type Nfts = crate::Nfts;
+	type GpuCollectionConfig = GpuCollectionConfig;
+	type Liveness = ();
+	// The holder share of GPUs the sAID vault finances becomes vesting vault revenue.
+	type RevenueSink = crate::Aid;
+	// The GPU catalogue and revenue shares: the `gpu_admin` referendum track (or Root).
+	type CatalogueOrigin = crate::governance::RootOr<crate::governance::GpuAdmin>;
+	type ParamsOrigin = crate::governance::RootOr<crate::governance::GpuAdmin>;
+	type PalletId = GpuRegistryPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type ReporterReward = GpuReporterReward;
+	type UnbondingPeriod = GpuUnbondingPeriod;
+	type MaxRentalBlocks = GpuMaxRentalBlocks;
+	type MaxNameLen = ConstU32<64>;
+	type MaxRegionLen = ConstU32<64>;
+	type MaxEndpointLen = ConstU32<128>;
+	type DefaultRevenueShares = GpuDefaultRevenueShares;
+	type WeightInfo = pallet_gpu_registry::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GpuRegistryBenchmarkHelper;
+}
+
+/// Sets up AID balances and vault financing for the GPU registry's benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct GpuRegistryBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_gpu_registry::BenchmarkHelper<AccountId> for GpuRegistryBenchmarkHelper {
+	fn fund_aid(who: &AccountId, amount: u128) {
+		use frame_support::traits::fungibles::Mutate;
+		let _ = <crate::Assets as Mutate<AccountId>>::mint_into(AidAssetId::get(), who, amount);
+	}
+
+	fn finance_gpu(gpu: u64) {
+		// A depositor puts AID into the vault; governance deploys part of it to the GPU.
+		let financier: AccountId = frame_benchmarking::account("financier", 0, 0);
+		let amount = 1_000_000_000_000u128;
+		Self::fund_aid(&financier, amount);
+		let _ = crate::Aid::deposit(RuntimeOrigin::signed(financier.clone()), amount, 1);
+		let _ = crate::Aid::fund_gpu_deal(RuntimeOrigin::root(), gpu, financier, amount / 2);
+	}
+
+	fn set_downtime(_gpu: u64) {}
+}
+
+parameter_types! {
+	pub const IpNftPalletId: frame_support::PalletId = frame_support::PalletId(*b"hlx/ipnf");
+	/// IPT asset ids: 2,000,000 + n (above the user range's start, skipping taken ids).
+	pub const IptAssetIdBase: u32 = 2_000_000;
+	pub const IpNftDefaultProtocolFee: sp_runtime::Permill = sp_runtime::Permill::from_percent(2);
+	pub const IpNftMaxProtocolFee: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
+	pub const IpNftMaxRoyalty: sp_runtime::Permill = sp_runtime::Permill::from_percent(50);
+	/// A crowdsale runs at most 90 days; purchased IPTs may be locked up to a year.
+	pub const IpNftMaxSaleDuration: BlockNumber = 90 * DAYS;
+	pub const IpNftMaxLockPeriod: BlockNumber = 365 * DAYS;
+}
+
+/// How many accounts hold an asset (IPT holder counts for the IP-NFT API).
+pub struct AssetAccounts;
+impl pallet_ip_nft::AssetHolders<u32> for AssetAccounts {
+	fn holders(asset: &u32) -> u32 {
+		pallet_assets::Asset::<Runtime>::get(asset).map_or(0, |details| details.accounts)
+	}
+}
+
+/// IP-NFT research results link to ZKML attestations recorded by the zk-verifier pallet.
+pub struct ZkAttestations;
+impl pallet_ip_nft::AttestationExists<sp_core::H256> for ZkAttestations {
+	fn attestation_exists(id: &sp_core::H256) -> bool {
+		pallet_zk_verifier::Attestations::<Runtime>::contains_key(id.0)
+	}
+}
+
+impl pallet_ip_nft::Config for Runtime {
+	type CollectionId = u32;
+	type ItemId = u64;
+	type Nfts = crate::Nfts;
+	type NftCollectionConfig = pallet_nfts::CollectionConfigFor<Runtime>;
+	type NftItemConfig = pallet_nfts::ItemConfig;
+	type AssetId = u32;
+	type Assets = crate::Assets;
+	type NativeCurrency = Balances;
+	type AssetHolders = AssetAccounts;
+	type AidAssetId = AidAssetId;
+	type IptAssetIdBase = IptAssetIdBase;
+	type Signature = Signature;
+	type Signer = <Signature as Verify>::Signer;
+	type Attestations = ZkAttestations;
+	// Which issuers may authorize IP-NFTs, and the protocol fee: governance (Root until a
+	// DeSci track exists; the technical committee can fast-track via whitelist).
+	type IssuerOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type PalletId = IpNftPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type DefaultProtocolFee = IpNftDefaultProtocolFee;
+	type MaxProtocolFee = IpNftMaxProtocolFee;
+	type MaxRoyalty = IpNftMaxRoyalty;
+	type MaxSaleDuration = IpNftMaxSaleDuration;
+	type MaxLockPeriod = IpNftMaxLockPeriod;
+	type MaxAgreements = ConstU32<16>;
+	type MaxUriLen = ConstU32<256>;
+	type StringLimit = ConstU32<128>;
+	type MaxSymbolLen = ConstU32<16>;
+	type MaxGrants = ConstU32<64>;
+	type MaxAttestations = ConstU32<64>;
+	type MaxAllowList = ConstU32<256>;
+	type WeightInfo = pallet_ip_nft::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = IpNftBenchmarkHelper;
+}
+
+/// Signing keys and attestations for the IP-NFT benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct IpNftBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_ip_nft::BenchmarkHelper<<Signature as Verify>::Signer, AccountId, Signature>
+	for IpNftBenchmarkHelper
+{
+	fn signer() -> (<Signature as Verify>::Signer, AccountId) {
+		use sp_runtime::traits::IdentifyAccount;
+		let public = sp_io::crypto::sr25519_generate(0.into(), None);
+		let signer = sp_runtime::MultiSigner::Sr25519(public);
+		(signer.clone(), signer.into_account())
+	}
+
+	fn sign(signer: &<Signature as Verify>::Signer, message: &[u8]) -> Signature {
+		match signer {
+			sp_runtime::MultiSigner::Sr25519(public) => sp_runtime::MultiSignature::Sr25519(
+				sp_io::crypto::sr25519_sign(0.into(), public, message)
+					.expect("the benchmark key is in the keystore"),
+			),
+			_ => unreachable!("signer() makes sr25519 keys"),
+		}
+	}
+
+	fn create_attestation(id: sp_core::H256) {
+		let account: AccountId = frame_benchmarking::account("attester", 0, 0);
+		pallet_zk_verifier::Attestations::<Runtime>::insert(
+			id.0,
+			pallet_zk_verifier::Attestation {
+				vk_id: [0u8; 32],
+				submitter: account,
+				block: 0,
+				model_commitment: None,
+				input_commitment: None,
+				output_commitment: None,
+				meta: Default::default(),
+			},
+		);
+	}
 }
