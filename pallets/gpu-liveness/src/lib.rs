@@ -80,7 +80,11 @@
 //!   `LivenessMonitor<u64>`.
 //! * Add the pallet to the session keys (`gpuv: GpuLiveness`, key type [`crypto::KEY_TYPE`]),
 //!   `AuthorityId = crypto::Public`, `OcwCrypto = crypto::GpuvAuthId`,
-//!   `VerifierAccount = AccountOfKey` (the sr25519 key's account), `Randomness` = BABE.
+//!   `VerifierAccount = AccountOfKey` (the sr25519 key's account), `Randomness` = BABE:
+//!   `FlattenRandomness<pallet_babe::ParentBlockRandomness<Runtime>>` is preferred over
+//!   `RandomnessFromOneEpochAgo`, whose output is known an epoch ahead. The probe nonces must be
+//!   unknown before the period starts, otherwise an operator could have its agent pre-sign
+//!   answers for periods in which the GPU is offline and serve them from elsewhere.
 //! * The runtime implements `frame_system::offchain::CreateSignedTransaction<Call<Runtime>>`
 //!   (as for any OCW that sends signed transactions) and [`runtime_api::GpuLivenessApi`].
 //! * Validators insert their `gpuv` key (`author_insertKey` / `key insert --key-type gpuv`);
@@ -152,6 +156,23 @@ pub mod crypto {
 		fn convert(key: Public) -> AccountId {
 			AccountId::from(SrPublic::from(key))
 		}
+	}
+}
+
+/// Adapts a `Randomness<Option<Hash>, _>` source (BABE's `ParentBlockRandomness`, whose VRF
+/// output nobody knows before the parent block is authored) to the `Randomness<Hash, _>` that
+/// [`Config::Randomness`] takes; `None` (no VRF output yet) becomes the default hash, the seed
+/// then depending on the period index alone.
+pub struct FlattenRandomness<R>(core::marker::PhantomData<R>);
+
+impl<Hash: Default, BlockNumber, R> frame_support::traits::Randomness<Hash, BlockNumber>
+	for FlattenRandomness<R>
+where
+	R: frame_support::traits::Randomness<Option<Hash>, BlockNumber>,
+{
+	fn random(subject: &[u8]) -> (Hash, BlockNumber) {
+		let (random, block) = R::random(subject);
+		(random.unwrap_or_default(), block)
 	}
 }
 

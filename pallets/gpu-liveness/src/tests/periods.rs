@@ -121,3 +121,20 @@ fn on_initialize_weighs_only_boundaries() {
 		assert!(PreviousPeriod::<Test>::get().is_none());
 	});
 }
+
+#[test]
+fn flatten_randomness_maps_none_to_the_default_hash() {
+	struct Maybe;
+	impl frame_support::traits::Randomness<Option<sp_core::H256>, u64> for Maybe {
+		fn random(subject: &[u8]) -> (Option<sp_core::H256>, u64) {
+			((!subject.is_empty()).then(|| sp_core::H256::repeat_byte(7)), 3)
+		}
+	}
+	use frame_support::traits::Randomness;
+	type Flat = crate::FlattenRandomness<Maybe>;
+	assert_eq!(
+		<Flat as Randomness<sp_core::H256, u64>>::random(b"x"),
+		(sp_core::H256::repeat_byte(7), 3)
+	);
+	assert_eq!(<Flat as Randomness<sp_core::H256, u64>>::random(b""), (sp_core::H256::zero(), 3));
+}
