@@ -1,5 +1,5 @@
-//! JSON-RPC of the GPU registry (`gpu_*`): one GPU, a filtered page of GPUs, and the model
-//! catalogue, at a chosen block (the best block by default). Amounts are base units as decimal
+//! JSON-RPC of the GPU registry (`gpu_*`): one GPU, a filtered page of GPUs, the model
+//! catalogue and the liveness period with its cost model, at a chosen block (the best block by default). Amounts are base units as decimal
 //! strings (HLX 12 decimals, AID 6), accounts SS58 strings, byte strings UTF-8 where they are
 //! text (model names, regions, endpoints) and 0x-hex where they are keys or hashes.
 
@@ -11,6 +11,7 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{ErrorObject, ErrorObjectOwned},
 };
+use pallet_gpu_liveness::runtime_api::GpuLivenessApi as GpuLivenessRuntimeApi;
 use pallet_gpu_registry::{
 	runtime_api::GpuRegistryApi as GpuRegistryRuntimeApi, GpuFilter, GpuInfo, GpuRevenue,
 	GpuStatus, GpuStatusKind, ModelSpec, PaymentCurrency,
@@ -54,6 +55,17 @@ pub trait GpuApi<BlockHash> {
 	/// The model catalogue.
 	#[method(name = "gpu_models")]
 	fn models(&self, at: Option<BlockHash>) -> RpcResult<Vec<Value>>;
+
+	/// The current liveness period (index, start block, slots, verifiers, monitored GPUs) and,
+	/// given `gpus` and `validators`, the modelled on-chain cost of one period: report bytes and
+	/// weight vs one transaction per GPU.
+	#[method(name = "gpu_liveness")]
+	fn liveness(
+		&self,
+		gpus: Option<u32>,
+		validators: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Value>;
 }
 
 /// The implementation over a client.
@@ -178,6 +190,7 @@ impl<C> GpuApiServer<H256> for Gpu<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: GpuRegistryRuntimeApi<Block, AccountId, BlockNumber>,
+	C::Api: GpuLivenessRuntimeApi<Block, BlockNumber>,
 {
 	fn get(&self, id: u64, at: Option<H256>) -> RpcResult<Option<Value>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
@@ -212,6 +225,40 @@ where
 			.gpus(at, filter, start_after, limit.unwrap_or(100))
 			.map_err(runtime_error)?;
 		Ok(gpus.into_iter().map(gpu_json).collect())
+	}
+
+	fn liveness(
+		&self,
+		gpus: Option<u32>,
+		validators: Option<u32>,
+		at: Option<H256>,
+	) -> RpcResult<Value> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let api = self.client.runtime_api();
+		let p = api.period_info(at).map_err(runtime_error)?;
+		let mut out = json!({
+			"period": p.index,
+			"start": p.start,
+			"slots": p.slots,
+			"verifiers": p.verifiers,
+			"monitored": p.monitored,
+		});
+		if let (Some(n), Some(v)) = (gpus, validators) {
+			let c = api.cost_model(at, n, v).map_err(runtime_error)?;
+			out["cost"] = json!({
+				"gpus": n,
+				"validators": v,
+				"probersPerGpu": c.probers,
+				"bitsPerReport": c.bits_per_report,
+				"reportTxBytes": c.report_tx_bytes,
+				"reports": c.reports,
+				"totalBytes": c.total_bytes,
+				"totalWeightRefTime": c.total_weight,
+				"perGpuTransactions": c.naive_txs,
+				"perGpuBytes": c.naive_bytes,
+			});
+		}
+		Ok(out)
 	}
 
 	fn models(&self, at: Option<H256>) -> RpcResult<Vec<Value>> {

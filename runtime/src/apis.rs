@@ -16,9 +16,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, GpuRegistry, Grandpa,
-	InherentDataExt, IpNft, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	Subnets, System, TransactionPayment, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG,
+	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, GpuLiveness, GpuRegistry,
+	Grandpa, InherentDataExt, IpNft, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, Subnets, System, TransactionPayment, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG,
 	EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
@@ -326,6 +326,21 @@ impl_runtime_apis! {
 		}
 		fn is_issuer(who: AccountId) -> bool {
 			IpNft::is_issuer(&who)
+		}
+	}
+
+	impl pallet_gpu_liveness::runtime_api::GpuLivenessApi<Block, BlockNumber> for Runtime {
+		fn uptime(gpu: u64) -> Option<heliox_gpu_liveness::Uptime> {
+			GpuLiveness::api_uptime(gpu)
+		}
+		fn period_info() -> pallet_gpu_liveness::types::PeriodSummary<BlockNumber> {
+			GpuLiveness::api_period_info()
+		}
+		fn slot_of(gpu: u64) -> Option<u32> {
+			GpuLiveness::api_slot_of(gpu)
+		}
+		fn cost_model(n_gpus: u32, n_validators: u32) -> heliox_gpu_liveness::PeriodCost {
+			GpuLiveness::api_cost_model(n_gpus, n_validators)
 		}
 	}
 

@@ -79,12 +79,19 @@ pub struct GenesisValidator {
 	pub account: AccountId,
 	pub babe: BabeId,
 	pub grandpa: GrandpaId,
+	/// The GPU verifier key; its account pays (refunded) liveness report fees.
+	pub gpuv: pallet_gpu_liveness::crypto::Public,
 }
 
 impl GenesisValidator {
 	/// The validator whose keys are derived from a well-known dev seed (`//Alice`, ...).
 	pub fn from_keyring(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
-		Self { account: sr.to_account_id(), babe: sr.public().into(), grandpa: ed.public().into() }
+		Self {
+			account: sr.to_account_id(),
+			babe: sr.public().into(),
+			grandpa: ed.public().into(),
+			gpuv: sr.public().into(),
+		}
 	}
 }
 
@@ -120,7 +127,11 @@ pub fn heliox_genesis(
 			keys: validators
 				.into_iter()
 				.map(|v| {
-					(v.account.clone(), v.account, SessionKeys { babe: v.babe, grandpa: v.grandpa })
+					(
+						v.account.clone(),
+						v.account,
+						SessionKeys { babe: v.babe, grandpa: v.grandpa, gpuv: v.gpuv },
+					)
 				})
 				.collect::<Vec<_>>(),
 		},

@@ -62,6 +62,8 @@ impl_opaque_keys! {
 	pub struct SessionKeys {
 		pub babe: Babe,
 		pub grandpa: Grandpa,
+		/// The GPU verifier key (`gpuv`): signs liveness reports (and proof-of-GPU verdicts).
+		pub gpuv: GpuLiveness,
 	}
 }
 
@@ -261,6 +263,8 @@ mod runtime {
 	pub type Aid = pallet_aid;
 	#[runtime::pallet_index(23)]
 	pub type GpuRegistry = pallet_gpu_registry;
+	#[runtime::pallet_index(24)]
+	pub type GpuLiveness = pallet_gpu_liveness;
 	#[runtime::pallet_index(25)]
 	pub type IpNft = pallet_ip_nft;
 

@@ -462,7 +462,9 @@ impl pallet_gpu_registry::Config for Runtime {
 	type NftItemConfig = pallet_nfts::ItemConfig;
 	type Nfts = crate::Nfts;
 	type GpuCollectionConfig = GpuCollectionConfig;
-	type Liveness = ();
+	// Validators' liveness probes decide Pending -> Active and suspend unresponsive GPUs;
+	// uptime scales rental revenue.
+	type Liveness = crate::GpuLiveness;
 	// The holder share of GPUs the sAID vault finances becomes vesting vault revenue.
 	type RevenueSink = crate::Aid;
 	// The GPU catalogue and revenue shares: the `gpu_admin` referendum track (or Root).
@@ -610,5 +612,68 @@ impl pallet_ip_nft::BenchmarkHelper<<Signature as Verify>::Signer, AccountId, Si
 				meta: Default::default(),
 			},
 		);
+	}
+}
+
+parameter_types! {
+	/// One liveness period: 20 blocks (1 minute). Every monitored GPU is probed by up to
+	/// `ProbersPerGpu` validators each period; the uptime window is 64 periods (~1 hour).
+	pub const GpuLivenessPeriod: BlockNumber = 20;
+	/// Reports for a period are accepted this many blocks into the next one.
+	pub const GpuLivenessReportGrace: BlockNumber = 5;
+	pub const GpuMaxLivenessSlots: u32 = 131_072;
+}
+
+impl pallet_gpu_liveness::Config for Runtime {
+	type Directory = crate::GpuRegistry;
+	type AuthorityId = pallet_gpu_liveness::crypto::Public;
+	type OcwCrypto = pallet_gpu_liveness::crypto::GpuvAuthId;
+	type VerifierAccount = pallet_gpu_liveness::crypto::AccountOfKey;
+	// The parent block's VRF output: not known before the period starts, so an agent cannot
+	// pre-sign answers for a period while its GPU is offline.
+	type Randomness =
+		pallet_gpu_liveness::FlattenRandomness<pallet_babe::ParentBlockRandomness<Runtime>>;
+	type LivenessPeriod = GpuLivenessPeriod;
+	type ProbersPerGpu = ConstU32<3>;
+	/// Two consecutive periods decided dead suspend a GPU.
+	type MaxMissedPeriods = ConstU32<2>;
+	type ReportGrace = GpuLivenessReportGrace;
+	type MaxVerifiers = MaxAuthorities;
+	type MaxSlots = GpuMaxLivenessSlots;
+	type MaxEvidence = ConstU32<4>;
+	type MaxReportBits = GpuMaxLivenessSlots;
+	type ProbeTimeoutMs = ConstU64<2_000>;
+	/// Above k·N/V at 100k GPUs and 100 validators (3,000).
+	type MaxProbesPerRun = ConstU32<4_096>;
+	type WeightInfo = pallet_gpu_liveness::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GpuLivenessBenchmarkHelper;
+}
+
+/// Registers GPUs in the real registry for the liveness benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct GpuLivenessBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_gpu_liveness::BenchmarkHelper for GpuLivenessBenchmarkHelper {
+	fn register_gpu(gpu: u64, agent_key: [u8; 32]) {
+		// A registry record with the key and an endpoint: all the liveness pallet reads.
+		use pallet_gpu_registry::types::{GpuRecord, GpuSpecs, GpuStatus};
+		pallet_gpu_registry::Gpus::<Runtime>::insert(
+			gpu,
+			GpuRecord {
+				provider: frame_benchmarking::account("gpu-provider", 0, 0),
+				model: 0,
+				specs: GpuSpecs { vram_mib: 81_920, serial_hash: [0; 32] },
+				region: Default::default(),
+				endpoint: sp_runtime::BoundedVec::truncate_from(b"http://127.0.0.1:9955".to_vec()),
+				agent_key,
+				status: GpuStatus::Pending,
+				stake: 0,
+				price: None,
+				registered_at: 0,
+			},
+		);
+		pallet_gpu_registry::AgentKeys::<Runtime>::insert(agent_key, gpu);
 	}
 }
