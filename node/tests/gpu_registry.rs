@@ -214,6 +214,7 @@ async fn provider_registers_validators_probe_renters_pay_holders_earn_and_dead_a
 				("gpu", Value::u128(id.into())),
 				("blocks", Value::u128(blocks)),
 				("max_price_per_block", Value::u128(HLX)),
+				("currency", native()),
 			],
 		),
 	)
@@ -311,6 +312,7 @@ async fn provider_registers_validators_probe_renters_pay_holders_earn_and_dead_a
 				("gpu", Value::u128(id.into())),
 				("blocks", Value::u128(blocks)),
 				("max_price_per_block", Value::u128(2 * AID_UNIT)),
+				("currency", Value::unnamed_variant("Aid", [])),
 			],
 		),
 	)
@@ -361,6 +363,7 @@ async fn provider_registers_validators_probe_renters_pay_holders_earn_and_dead_a
 					("gpu", Value::u128(id.into())),
 					("blocks", Value::u128(1)),
 					("max_price_per_block", Value::u128(2 * AID_UNIT)),
+					("currency", Value::unnamed_variant("Aid", [])),
 				],
 			),
 			&charlie,

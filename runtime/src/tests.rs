@@ -140,3 +140,30 @@ fn offchain_worker_can_submit_a_valid_signed_transaction() {
 		assert!(tampered.check(&frame_system::ChainContext::<Runtime>::default()).is_err());
 	});
 }
+
+#[test]
+fn dev_preset_has_the_gpu_catalogue_collection_verifier_key_and_issuer() {
+	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = sp_keyring::Sr25519Keyring::Alice;
+		// The genesis catalogue, including the CPU-sized test model.
+		let models = GpuRegistry::models();
+		assert_eq!(models.len(), 6);
+		assert!(models
+			.iter()
+			.any(|(id, m)| *id == genesis_config_presets::DEV_GPU_MODEL && m.challenge.n == 64));
+		// The GPU collection exists and is owned by the registry's account.
+		assert_eq!(pallet_gpu_registry::GpuCollection::<Runtime>::get(), Some(0));
+		// Alice's gpuv session key is the (only) liveness verifier, and its account is hers.
+		let verifiers = pallet_gpu_liveness::Verifiers::<Runtime>::get();
+		assert_eq!(verifiers.len(), 1);
+		let key: pallet_gpu_liveness::crypto::Public = alice.public().into();
+		assert_eq!(verifiers[0], key);
+		// Test presets authorize the sudo account as an IP-NFT issuer.
+		assert!(IpNft::is_issuer(&alice.to_account_id()));
+		// The registry and IP-NFT accounts can pay their collection deposits.
+		let registry: AccountId = sp_runtime::traits::AccountIdConversion::into_account_truncating(
+			&configs::GpuRegistryPalletId::get(),
+		);
+		assert!(Balances::balance(&registry) > 0);
+	});
+}

@@ -143,7 +143,8 @@ fn ended_aid_rental<T: Config>(gpu: GpuId) -> T::AccountId {
 	T::BenchmarkHelper::fund_aid(&renter, 1_000u128 * u128::from(blocks) * 2);
 	// Make the treasury able to receive AID of any amount.
 	T::BenchmarkHelper::fund_aid(&T::TreasuryAccount::get(), 1_000);
-	Pallet::<T>::do_rent(renter.clone(), gpu, blocks, 1_000).unwrap();
+	let currency = Gpus::<T>::get(gpu).and_then(|g| g.price).map(|p| p.currency).unwrap();
+	Pallet::<T>::do_rent(renter.clone(), gpu, blocks, 1_000, currency).unwrap();
 	T::BenchmarkHelper::set_downtime(gpu);
 	let now = frame_system::Pallet::<T>::block_number();
 	frame_system::Pallet::<T>::set_block_number(now.saturating_add(blocks.into()));
@@ -292,7 +293,7 @@ mod benchmarks {
 		T::BenchmarkHelper::fund_aid(&renter, 1_000u128 * u128::from(blocks) * 2);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(renter), gpu, blocks, 1_000);
+		_(RawOrigin::Signed(renter), gpu, blocks, 1_000, PaymentCurrency::Aid);
 
 		assert!(Rentals::<T>::contains_key(gpu));
 		assert_eq!(

@@ -479,6 +479,9 @@ pub mod pallet {
 		ZeroPrice,
 		/// The GPU's price is above the renter's maximum.
 		PriceAboveMax,
+		/// The GPU is priced in another currency than the renter agreed to pay in (an operator
+		/// cannot switch a renter from HLX to AID, or back, by changing the price).
+		CurrencyMismatch,
 		/// A rental of zero blocks.
 		ZeroBlocks,
 		/// A rental longer than `MaxRentalBlocks`.
@@ -612,9 +615,10 @@ pub mod pallet {
 			gpu: GpuId,
 			blocks: u32,
 			max_price_per_block: u128,
+			currency: PaymentCurrency,
 		) -> DispatchResult {
 			let renter = ensure_signed(origin)?;
-			Self::do_rent(renter, gpu, blocks, max_price_per_block)
+			Self::do_rent(renter, gpu, blocks, max_price_per_block, currency)
 		}
 
 		/// Settles an ended rental: refunds the renter's downtime and splits the rest between

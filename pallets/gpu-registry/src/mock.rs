@@ -411,3 +411,16 @@ pub fn registry_events() -> Vec<pallet_gpu_registry::Event<Test>> {
 pub fn aid_balance(who: AccountId) -> u128 {
 	Assets::balance(AID, who)
 }
+
+/// Rents `gpu` in the currency it is priced in now (what a wallet reading the price sends).
+pub fn rent_now(
+	origin: RuntimeOrigin,
+	gpu: GpuId,
+	blocks: u32,
+	max_price_per_block: u128,
+) -> frame_support::dispatch::DispatchResult {
+	let currency = crate::Gpus::<Test>::get(gpu)
+		.and_then(|g| g.price)
+		.map_or(crate::types::PaymentCurrency::Native, |p| p.currency);
+	GpuRegistry::rent(origin, gpu, blocks, max_price_per_block, currency)
+}

@@ -61,6 +61,7 @@ impl<T: Config> Pallet<T> {
 		gpu: GpuId,
 		blocks: u32,
 		max_price_per_block: u128,
+		currency: PaymentCurrency,
 	) -> DispatchResult {
 		let record = Gpus::<T>::get(gpu).ok_or(Error::<T>::UnknownGpu)?;
 		ensure!(record.status == GpuStatus::Active, Error::<T>::GpuNotActive);
@@ -68,6 +69,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(blocks > 0, Error::<T>::ZeroBlocks);
 		ensure!(blocks <= T::MaxRentalBlocks::get(), Error::<T>::TooManyBlocks);
 		let price = record.price.ok_or(Error::<T>::NoPrice)?;
+		ensure!(price.currency == currency, Error::<T>::CurrencyMismatch);
 		ensure!(price.per_block <= max_price_per_block, Error::<T>::PriceAboveMax);
 		let paid = price.per_block.checked_mul(u128::from(blocks)).ok_or(Error::<T>::Overflow)?;
 		let start = frame_system::Pallet::<T>::block_number();

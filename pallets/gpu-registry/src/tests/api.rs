@@ -12,7 +12,7 @@ fn gpu_returns_everything_about_a_gpu() {
 		let gpu = active_gpu(1, PaymentCurrency::Native, 100);
 		let collection = crate::GpuCollection::<Test>::get().unwrap();
 		assert_ok!(Nfts::transfer(RuntimeOrigin::signed(ALICE), collection, gpu, CHARLIE));
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		set_uptime(gpu, 9, 10);
 		let rental = Rental {
 			renter: BOB,

@@ -12,8 +12,8 @@ use sp_runtime::{Perbill, Permill};
 fn busy_state() -> (GpuId, GpuId) {
 	let native = active_gpu(1, PaymentCurrency::Native, 10);
 	let aid = active_gpu(2, PaymentCurrency::Aid, 10);
-	assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), native, 5, 10));
-	assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), aid, 5, 10));
+	assert_ok!(rent_now(RuntimeOrigin::signed(BOB), native, 5, 10));
+	assert_ok!(rent_now(RuntimeOrigin::signed(BOB), aid, 5, 10));
 	let suspended = register(ALICE, 3);
 	assert_ok!(GpuRegistry::suspend(suspended));
 	let slashed = register(BOB, 4);

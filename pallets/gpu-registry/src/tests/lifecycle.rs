@@ -144,7 +144,7 @@ fn retire_gpu_refuses_bad_input() {
 			GpuRegistry::retire_gpu(RuntimeOrigin::signed(ALICE), 9),
 			Error::<Test>::UnknownGpu
 		);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 10));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 10));
 		assert_noop!(
 			GpuRegistry::retire_gpu(RuntimeOrigin::signed(ALICE), gpu),
 			Error::<Test>::GpuRented
@@ -168,7 +168,7 @@ fn retire_gpu_refuses_bad_input() {
 fn withdraw_stake_releases_the_stake_burns_the_nft_and_removes_the_gpu() {
 	run(|| {
 		let gpu = active_gpu(1, PaymentCurrency::Native, 10);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 10));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 10));
 		run_to_block(11);
 		assert_ok!(GpuRegistry::settle_rental(RuntimeOrigin::signed(BOB), gpu));
 		assert!(Revenue::<Test>::contains_key(gpu));
@@ -287,10 +287,7 @@ fn a_slashed_gpu_can_only_be_retired_and_withdrawn() {
 			GpuRegistry::resume_gpu(RuntimeOrigin::signed(ALICE), gpu),
 			Error::<Test>::NotSuspended
 		);
-		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 1, 10),
-			Error::<Test>::GpuNotActive
-		);
+		assert_noop!(rent_now(RuntimeOrigin::signed(BOB), gpu, 1, 10), Error::<Test>::GpuNotActive);
 		GpuRegistry::on_live(&gpu);
 		assert_eq!(status(gpu), GpuStatus::Slashed);
 		assert_ok!(GpuRegistry::retire_gpu(RuntimeOrigin::signed(ALICE), gpu));

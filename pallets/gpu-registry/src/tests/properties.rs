@@ -91,7 +91,7 @@ fn step(rng: &mut Rng, keys: &mut u8) {
 				1 + u128::from(rng.below(50)),
 			)
 		},
-		13..=19 => GpuRegistry::rent(anyone, pick(rng, &rentable), 1 + rng.below(10) as u32, 50),
+		13..=19 => rent_now(anyone, pick(rng, &rentable), 1 + rng.below(10) as u32, 50),
 		20..=25 => {
 			let gpu = pick(rng, &rented);
 			set_uptime(gpu, rng.below(5) as u32, 4);

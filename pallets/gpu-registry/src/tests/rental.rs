@@ -60,7 +60,7 @@ fn rent_in_native_holds_the_payment_on_the_renter() {
 		let gpu = active_gpu(1, NATIVE, 100);
 		let free_before = free(BOB);
 		run_to_block(3);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		assert_eq!(
 			Rentals::<Test>::get(gpu),
 			Some(Rental {
@@ -94,7 +94,7 @@ fn rent_in_native_holds_the_payment_on_the_renter() {
 fn rent_in_aid_moves_the_payment_to_the_escrow_account() {
 	run(|| {
 		let gpu = active_gpu(1, AID_PAY, 100);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 150));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 150));
 		assert_eq!(escrow_aid(), 1_000);
 		assert_eq!(aid_balance(BOB), AID_BALANCE - 1_000);
 		assert_eq!(Rentals::<Test>::get(gpu).unwrap().price_per_block, 100);
@@ -106,20 +106,11 @@ fn rent_refuses_gpus_that_are_not_active() {
 	run(|| {
 		let gpu = register(ALICE, 1);
 		assert_ok!(GpuRegistry::set_price(RuntimeOrigin::signed(ALICE), gpu, NATIVE, 10));
-		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 1, 10),
-			Error::<Test>::GpuNotActive
-		);
+		assert_noop!(rent_now(RuntimeOrigin::signed(BOB), gpu, 1, 10), Error::<Test>::GpuNotActive);
 		GpuRegistry::on_live(&gpu);
 		GpuRegistry::on_unresponsive(&gpu);
-		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 1, 10),
-			Error::<Test>::GpuNotActive
-		);
-		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), 9, 1, 10),
-			Error::<Test>::UnknownGpu
-		);
+		assert_noop!(rent_now(RuntimeOrigin::signed(BOB), gpu, 1, 10), Error::<Test>::GpuNotActive);
+		assert_noop!(rent_now(RuntimeOrigin::signed(BOB), 9, 1, 10), Error::<Test>::UnknownGpu);
 	});
 }
 
@@ -127,25 +118,30 @@ fn rent_refuses_gpus_that_are_not_active() {
 fn rent_refuses_bad_input() {
 	run(|| {
 		let gpu = active_gpu(1, NATIVE, 100);
+		assert_noop!(rent_now(RuntimeOrigin::signed(BOB), gpu, 0, 100), Error::<Test>::ZeroBlocks);
 		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 0, 100),
-			Error::<Test>::ZeroBlocks
-		);
-		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 1_001, 100),
+			rent_now(RuntimeOrigin::signed(BOB), gpu, 1_001, 100),
 			Error::<Test>::TooManyBlocks
 		);
 		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 99),
+			rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 99),
 			Error::<Test>::PriceAboveMax
 		);
+		// The renter names the currency it pays in: a price in the other one is refused, so
+		// an operator switching the currency cannot make a renter pay 100 AID for 100 planck.
+		let priced_in = crate::Gpus::<Test>::get(gpu).and_then(|g| g.price).map(|p| p.currency);
+		let other = if priced_in == Some(NATIVE) { AID_PAY } else { NATIVE };
 		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(DAVE), gpu, 10, 100),
+			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100, other),
+			Error::<Test>::CurrencyMismatch
+		);
+		assert_noop!(
+			rent_now(RuntimeOrigin::signed(DAVE), gpu, 10, 100),
 			Error::<Test>::InsufficientBalance
 		);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 1_000, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 1_000, 100));
 		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(CHARLIE), gpu, 1, 100),
+			rent_now(RuntimeOrigin::signed(CHARLIE), gpu, 1, 100),
 			Error::<Test>::GpuRented
 		);
 	});
@@ -156,10 +152,7 @@ fn rent_refuses_a_gpu_without_price() {
 	run(|| {
 		let gpu = register(ALICE, 1);
 		GpuRegistry::on_live(&gpu);
-		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 1, 100),
-			Error::<Test>::NoPrice
-		);
+		assert_noop!(rent_now(RuntimeOrigin::signed(BOB), gpu, 1, 100), Error::<Test>::NoPrice);
 	});
 }
 
@@ -168,7 +161,7 @@ fn rent_refuses_a_renter_without_aid() {
 	run(|| {
 		let gpu = active_gpu(1, AID_PAY, 100);
 		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(DAVE), gpu, 1, 100),
+			rent_now(RuntimeOrigin::signed(DAVE), gpu, 1, 100),
 			Error::<Test>::InsufficientBalance
 		);
 	});
@@ -179,7 +172,7 @@ fn rent_refuses_a_payment_that_overflows() {
 	run(|| {
 		let gpu = active_gpu(1, NATIVE, u128::MAX / 2 + 1);
 		assert_noop!(
-			GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 2, u128::MAX),
+			rent_now(RuntimeOrigin::signed(BOB), gpu, 2, u128::MAX),
 			Error::<Test>::Overflow
 		);
 	});
@@ -193,7 +186,7 @@ fn settle_rental_refuses_before_the_end_and_without_rental() {
 			GpuRegistry::settle_rental(RuntimeOrigin::signed(BOB), gpu),
 			Error::<Test>::NoRental
 		);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		run_to_block(10);
 		assert_noop!(
 			GpuRegistry::settle_rental(RuntimeOrigin::signed(BOB), gpu),
@@ -209,7 +202,7 @@ fn settling_a_fully_up_native_rental_pays_operator_holder_and_protocol() {
 	run(|| {
 		let gpu = active_gpu(1, NATIVE, 100);
 		transfer_nft(gpu, ALICE, CHARLIE);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		let (alice, bob, charlie, treasury) =
 			(free(ALICE), free(BOB), free(CHARLIE), free(TREASURY));
 		run_to_block(11);
@@ -243,7 +236,7 @@ fn settling_a_fully_up_native_rental_pays_operator_holder_and_protocol() {
 			})
 		);
 		// The GPU can be rented again.
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 1, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 1, 100));
 	});
 }
 
@@ -252,7 +245,7 @@ fn downtime_is_refunded_and_dust_goes_to_the_operator() {
 	run(|| {
 		let gpu = active_gpu(1, NATIVE, 100);
 		transfer_nft(gpu, ALICE, CHARLIE);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		let (alice, bob, charlie, treasury) =
 			(free(ALICE), free(BOB), free(CHARLIE), free(TREASURY));
 		set_uptime(gpu, 3, 4);
@@ -282,7 +275,7 @@ fn aid_revenue_of_a_financed_gpu_goes_to_the_vault() {
 	run(|| {
 		let gpu = active_gpu(1, AID_PAY, 100);
 		finance(gpu);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		run_to_block(11);
 		assert_ok!(GpuRegistry::settle_rental(RuntimeOrigin::signed(BOB), gpu));
 		assert_eq!(aid_balance(VAULT), 750);
@@ -307,7 +300,7 @@ fn a_refusing_vault_leaves_the_holder_share_to_the_holder() {
 		transfer_nft(gpu, ALICE, CHARLIE);
 		finance(gpu);
 		set_sink_refuses(true);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		run_to_block(11);
 		assert_ok!(GpuRegistry::settle_rental(RuntimeOrigin::signed(BOB), gpu));
 		assert_eq!(aid_balance(VAULT), 0);
@@ -332,7 +325,7 @@ fn native_revenue_of_a_financed_gpu_goes_to_the_holder() {
 		let gpu = active_gpu(1, NATIVE, 100);
 		transfer_nft(gpu, ALICE, CHARLIE);
 		finance(gpu);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		let charlie = free(CHARLIE);
 		run_to_block(11);
 		assert_ok!(GpuRegistry::settle_rental(RuntimeOrigin::signed(BOB), gpu));
@@ -347,8 +340,8 @@ fn unfinanced_aid_revenue_goes_to_the_holder_and_escrow_stays_exact() {
 		let first = active_gpu(1, AID_PAY, 100);
 		let second = active_gpu(2, AID_PAY, 7);
 		transfer_nft(first, ALICE, CHARLIE);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), first, 10, 100));
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(CHARLIE), second, 30, 7));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), first, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(CHARLIE), second, 30, 7));
 		assert_eq!(escrow_aid(), 1_000 + 210);
 		set_uptime(first, 1, 2);
 		run_to_block(11);
@@ -369,7 +362,7 @@ fn a_holder_that_cannot_receive_is_paid_through_the_treasury() {
 	run(|| {
 		let gpu = active_gpu(1, NATIVE, 1);
 		transfer_nft(gpu, ALICE, NOBODY);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 1));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 1));
 		let (alice, treasury) = (free(ALICE), free(TREASURY));
 		run_to_block(11);
 		// 10 paid: 7 to the holder (below the existential deposit of a new account), 3 to the
@@ -392,8 +385,8 @@ fn suspended_and_slashed_gpus_settle_their_open_rental() {
 	run(|| {
 		let suspended = active_gpu(1, NATIVE, 100);
 		let slashed = active_gpu(2, AID_PAY, 100);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), suspended, 10, 100));
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), slashed, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), suspended, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), slashed, 10, 100));
 		GpuRegistry::on_unresponsive(&suspended);
 		assert_ok!(GpuRegistry::slash(slashed, Perbill::from_percent(50), None));
 		set_uptime(suspended, 0, 4);

@@ -79,7 +79,7 @@ fn a_burned_item_gives_revenue_rights_back_to_the_operator() {
 		assert_ok!(Nfts::transfer(RuntimeOrigin::signed(ALICE), collection, gpu, CHARLIE));
 		assert_ok!(Nfts::burn(RuntimeOrigin::signed(CHARLIE), collection, gpu));
 		assert_eq!(GpuRegistry::gpu(gpu).unwrap().holder, ALICE);
-		assert_ok!(GpuRegistry::rent(RuntimeOrigin::signed(BOB), gpu, 10, 100));
+		assert_ok!(rent_now(RuntimeOrigin::signed(BOB), gpu, 10, 100));
 		let alice = free(ALICE);
 		run_to_block(11);
 		assert_ok!(GpuRegistry::settle_rental(RuntimeOrigin::signed(BOB), gpu));
