@@ -81,8 +81,10 @@ pub async fn register(
 		let event = event.map_err(|e| format!("event decoding: {e}"))?;
 		if (event.pallet_name(), event.event_name()) == ("GpuRegistry", "GpuRegistered") {
 			let value = event.decode_as::<Value>().map_err(|e| format!("event decoding: {e}"))?;
+			// The runtime event `GpuRegistry(GpuRegistered { gpu, .. })`.
 			let gpu = value
-				.at("gpu")
+				.at(0)
+				.and_then(|inner| inner.at("gpu"))
 				.and_then(|v| v.as_u128())
 				.ok_or_else(|| format!("GpuRegistered without a gpu field: {value}"))?;
 			return Ok(Registered { gpu: gpu as u64, extrinsic });

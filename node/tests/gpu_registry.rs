@@ -86,17 +86,19 @@ fn event_field(
 	events: &subxt::extrinsics::ExtrinsicEvents<subxt::PolkadotConfig>,
 	pallet: &str,
 	event: &str,
-) -> Value<u32> {
+) -> Value {
 	for ev in events.iter() {
 		let ev = ev.expect("event decodes");
 		if ev.pallet_name() == pallet && ev.event_name() == event {
-			return ev.decode_as::<Value<u32>>().expect("event fields decode");
+			let outer = ev.decode_as::<Value>().expect("event decodes");
+			// `Pallet(Event { fields })`: the pallet's event is the outer variant's only field.
+			return outer.at(0).cloned().expect("pallet event inside the runtime event");
 		}
 	}
 	panic!("no {pallet}.{event} event");
 }
 
-fn field_u128(v: &Value<u32>, name: &str) -> u128 {
+fn field_u128(v: &Value, name: &str) -> u128 {
 	v.at(name).and_then(|f| f.as_u128()).unwrap_or_else(|| panic!("no u128 field {name} in {v}"))
 }
 

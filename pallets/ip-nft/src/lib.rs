@@ -218,9 +218,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type AidAssetId: Get<Self::AssetId>;
 
-		/// IPT asset ids are `IptAssetIdBase + n`, `n` counting up.
+		/// IPT asset ids are `IptAssetIdBase + n`, `n` counting up, unless the assets pallet
+		/// allocates ids itself.
 		#[pallet::constant]
 		type IptAssetIdBase: Get<Self::AssetId>;
+
+		/// The id the assets pallet requires for the next asset, when it allocates ids itself
+		/// (pallet-assets with `AutoIncAssetId`: `NextAssetId`); `None` (e.g. `()`) to use
+		/// `IptAssetIdBase + n`.
+		type NextAssetId: Get<Option<Self::AssetId>>;
 
 		/// An issuer's signature (`MultiSignature` in the runtime).
 		type Signature: Verify<Signer = Self::Signer> + Parameter;

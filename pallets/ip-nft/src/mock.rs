@@ -192,6 +192,7 @@ impl pallet_ip_nft::Config for Test {
 	type AssetHolders = AssetsHolders;
 	type AidAssetId = ConstU32<AID>;
 	type IptAssetIdBase = ConstU32<IPT_BASE>;
+	type NextAssetId = ();
 	type Signature = Signature;
 	type Signer = <Signature as Verify>::Signer;
 	type Attestations = MockAttestations;

@@ -509,7 +509,7 @@ impl pallet_gpu_registry::BenchmarkHelper<AccountId> for GpuRegistryBenchmarkHel
 
 parameter_types! {
 	pub const IpNftPalletId: frame_support::PalletId = frame_support::PalletId(*b"hlx/ipnf");
-	/// IPT asset ids: 2,000,000 + n (above the user range's start, skipping taken ids).
+	/// Only used if pallet-assets stops allocating ids itself (it does: IPTs take its next id).
 	pub const IptAssetIdBase: u32 = 2_000_000;
 	pub const IpNftDefaultProtocolFee: sp_runtime::Permill = sp_runtime::Permill::from_percent(2);
 	pub const IpNftMaxProtocolFee: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
@@ -517,6 +517,14 @@ parameter_types! {
 	/// A crowdsale runs at most 90 days; purchased IPTs may be locked up to a year.
 	pub const IpNftMaxSaleDuration: BlockNumber = 90 * DAYS;
 	pub const IpNftMaxLockPeriod: BlockNumber = 365 * DAYS;
+}
+
+/// The id pallet-assets requires for the next created asset.
+pub struct AssetsNextId;
+impl frame_support::traits::Get<Option<u32>> for AssetsNextId {
+	fn get() -> Option<u32> {
+		pallet_assets::NextAssetId::<Runtime>::get()
+	}
 }
 
 /// How many accounts hold an asset (IPT holder counts for the IP-NFT API).
@@ -547,6 +555,8 @@ impl pallet_ip_nft::Config for Runtime {
 	type AssetHolders = AssetAccounts;
 	type AidAssetId = AidAssetId;
 	type IptAssetIdBase = IptAssetIdBase;
+	// pallet-assets allocates ids (`AutoIncAssetId`): IPTs take the next one.
+	type NextAssetId = AssetsNextId;
 	type Signature = Signature;
 	type Signer = <Signature as Verify>::Signer;
 	type Attestations = ZkAttestations;

@@ -18,8 +18,13 @@ impl<T: Config> Pallet<T> {
 	/// The next free IPT asset id `IptAssetIdBase + n` (ids already taken by other assets are
 	/// skipped, at most [`ASSET_ID_PROBES`] of them); returns it and the next `n`.
 	pub(crate) fn next_ipt_asset_id() -> Result<(T::AssetId, u32), DispatchError> {
-		let base = T::IptAssetIdBase::get();
 		let mut index = NextIptIndex::<T>::get();
+		// An allocating assets pallet accepts exactly its next id.
+		if let Some(id) = T::NextAssetId::get() {
+			ensure!(!T::Assets::asset_exists(id), Error::<T>::AssetIdUnavailable);
+			return Ok((id, index));
+		}
+		let base = T::IptAssetIdBase::get();
 		for _ in 0..ASSET_ID_PROBES {
 			let id = base.checked_add(&index.into()).ok_or(Error::<T>::AssetIdUnavailable)?;
 			let next = index.checked_add(1).ok_or(Error::<T>::AssetIdUnavailable)?;
