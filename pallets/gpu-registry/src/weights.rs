@@ -55,184 +55,222 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `GpuRegistry::Models` (r:0 w:1)
-	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 32]`.
+	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
 	fn set_model(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_000_000 picoseconds.
-		Weight::from_parts(10_215_000, 0)
+		// Minimum execution time: 115_386_000 picoseconds.
+		Weight::from_parts(127_758_552, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_021
-			.saturating_add(Weight::from_parts(2_310, 0).saturating_mul(n.into()))
+			// Standard Error: 4_835
+			.saturating_add(Weight::from_parts(6_603, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Models` (r:1 w:1)
-	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::ModelGpus` (r:1 w:0)
-	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn remove_model() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `195`
-		//  Estimated: `3562`
-		// Minimum execution time: 14_000_000 picoseconds.
-		Weight::from_parts(15_402_000, 0)
-			.saturating_add(Weight::from_parts(0, 3562))
+		//  Measured:  `304`
+		//  Estimated: `3599`
+		// Minimum execution time: 204_917_000 picoseconds.
+		Weight::from_parts(225_470_000, 0)
+			.saturating_add(Weight::from_parts(0, 3599))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Models` (r:1 w:0)
-	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::AgentKeys` (r:1 w:1)
 	/// Proof: `GpuRegistry::AgentKeys` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::NextGpuId` (r:1 w:1)
 	/// Proof: `GpuRegistry::NextGpuId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::ModelGpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:1)
 	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::NextCollectionId` (r:1 w:1)
 	/// Proof: `Nfts::NextCollectionId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Collection` (r:1 w:1)
 	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::CollectionRoleOf` (r:0 w:1)
-	/// Proof: `Nfts::CollectionRoleOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::CollectionConfigOf` (r:1 w:1)
-	/// Proof: `Nfts::CollectionConfigOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::CollectionAccount` (r:0 w:1)
-	/// Proof: `Nfts::CollectionAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Item` (r:1 w:1)
 	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::ItemConfigOf` (r:1 w:1)
-	/// Proof: `Nfts::ItemConfigOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Account` (r:0 w:1)
-	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Proof: `Nfts::ItemConfigOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Attribute` (r:4 w:4)
-	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(483), added: 2958, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeCount` (r:1 w:0)
+	/// Proof: `GpuLiveness::FreeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotCount` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::CurrentPeriod` (r:1 w:0)
+	/// Proof: `GpuLiveness::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(3254), added: 3749, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::Monitored` (r:1 w:1)
+	/// Proof: `GpuLiveness::Monitored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Gpus` (r:0 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// The range of component `r` is `[0, 32]`.
-	/// The range of component `e` is `[8, 64]`.
-	fn register_gpu(r: u32, e: u32, ) -> Weight {
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::LastUptime` (r:0 w:1)
+	/// Proof: `GpuLiveness::LastUptime` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::CollectionRoleOf` (r:0 w:1)
+	/// Proof: `Nfts::CollectionRoleOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::CollectionConfigOf` (r:0 w:1)
+	/// Proof: `Nfts::CollectionConfigOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Account` (r:0 w:1)
+	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::CollectionAccount` (r:0 w:1)
+	/// Proof: `Nfts::CollectionAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 64]`.
+	/// The range of component `e` is `[8, 128]`.
+	fn register_gpu(_r: u32, e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `512`
-		//  Estimated: `11934`
-		// Minimum execution time: 310_000_000 picoseconds.
-		Weight::from_parts(335_712_000, 0)
-			.saturating_add(Weight::from_parts(0, 11934))
-			// Standard Error: 4_517
-			.saturating_add(Weight::from_parts(10_122, 0).saturating_mul(r.into()))
-			// Standard Error: 2_258
-			.saturating_add(Weight::from_parts(38_416, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(17))
-			.saturating_add(T::DbWeight::get().writes(20))
+		//  Measured:  `1068`
+		//  Estimated: `12822`
+		// Minimum execution time: 2_503_582_000 picoseconds.
+		Weight::from_parts(2_655_441_943, 0)
+			.saturating_add(Weight::from_parts(0, 12822))
+			// Standard Error: 32_323
+			.saturating_add(Weight::from_parts(6_043, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(22))
+			.saturating_add(T::DbWeight::get().writes(25))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// The range of component `e` is `[8, 64]`.
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[8, 128]`.
 	fn update_endpoint(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `430`
-		//  Estimated: `3770`
-		// Minimum execution time: 21_000_000 picoseconds.
-		Weight::from_parts(23_508_000, 0)
-			.saturating_add(Weight::from_parts(0, 3770))
-			// Standard Error: 1_834
-			.saturating_add(Weight::from_parts(36_925, 0).saturating_mul(e.into()))
+		//  Measured:  `592`
+		//  Estimated: `3824`
+		// Minimum execution time: 202_357_000 picoseconds.
+		Weight::from_parts(215_551_791, 0)
+			.saturating_add(Weight::from_parts(0, 3824))
+			// Standard Error: 5_071
+			.saturating_add(Weight::from_parts(14_901, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeCount` (r:1 w:1)
+	/// Proof: `GpuLiveness::FreeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeSlots` (r:1 w:1)
+	/// Proof: `GpuLiveness::FreeSlots` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::CurrentPeriod` (r:1 w:0)
+	/// Proof: `GpuLiveness::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(3254), added: 3749, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::Monitored` (r:1 w:1)
+	/// Proof: `GpuLiveness::Monitored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::LastUptime` (r:0 w:1)
+	/// Proof: `GpuLiveness::LastUptime` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn resume_gpu() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `495`
-		//  Estimated: `3770`
-		// Minimum execution time: 20_000_000 picoseconds.
-		Weight::from_parts(22_114_000, 0)
-			.saturating_add(Weight::from_parts(0, 3770))
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+		//  Measured:  `821`
+		//  Estimated: `9621`
+		// Minimum execution time: 448_548_000 picoseconds.
+		Weight::from_parts(469_535_000, 0)
+			.saturating_add(Weight::from_parts(0, 9621))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:0)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeCount` (r:1 w:1)
+	/// Proof: `GpuLiveness::FreeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::Monitored` (r:1 w:1)
+	/// Proof: `GpuLiveness::Monitored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeSlots` (r:0 w:1)
+	/// Proof: `GpuLiveness::FreeSlots` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::LastUptime` (r:0 w:1)
+	/// Proof: `GpuLiveness::LastUptime` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn retire_gpu() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `495`
-		//  Estimated: `3770`
-		// Minimum execution time: 22_000_000 picoseconds.
-		Weight::from_parts(24_031_000, 0)
-			.saturating_add(Weight::from_parts(0, 3770))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(1))
+		//  Measured:  `1101`
+		//  Estimated: `9621`
+		// Minimum execution time: 473_906_000 picoseconds.
+		Weight::from_parts(505_127_000, 0)
+			.saturating_add(Weight::from_parts(0, 9621))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:0)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:0)
 	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Attribute` (r:4 w:4)
-	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Attribute` (r:5 w:4)
+	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(483), added: 2958, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Collection` (r:1 w:1)
 	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Item` (r:1 w:1)
 	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::ItemConfigOf` (r:1 w:1)
-	/// Proof: `Nfts::ItemConfigOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `Nfts::ItemConfigOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::ItemMetadataOf` (r:1 w:0)
-	/// Proof: `Nfts::ItemMetadataOf` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Account` (r:0 w:1)
-	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::ItemPriceOf` (r:0 w:1)
-	/// Proof: `Nfts::ItemPriceOf` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::PendingSwapOf` (r:0 w:1)
-	/// Proof: `Nfts::PendingSwapOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::ItemAttributesApprovalsOf` (r:0 w:1)
-	/// Proof: `Nfts::ItemAttributesApprovalsOf` (`max_values`: None, `max_size`: Some(1001), added: 3476, mode: `MaxEncodedLen`)
+	/// Proof: `Nfts::ItemMetadataOf` (`max_values`: None, `max_size`: Some(351), added: 2826, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::ModelGpus` (r:1 w:1)
+	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::Revenue` (r:0 w:1)
+	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::AgentKeys` (r:0 w:1)
 	/// Proof: `GpuRegistry::AgentKeys` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `GpuRegistry::Revenue` (r:0 w:1)
-	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `GpuRegistry::ModelGpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Account` (r:0 w:1)
+	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::ItemPriceOf` (r:0 w:1)
+	/// Proof: `Nfts::ItemPriceOf` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::ItemAttributesApprovalsOf` (r:0 w:1)
+	/// Proof: `Nfts::ItemAttributesApprovalsOf` (`max_values`: None, `max_size`: Some(1005), added: 3480, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::PendingSwapOf` (r:0 w:1)
+	/// Proof: `Nfts::PendingSwapOf` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	fn withdraw_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1458`
-		//  Estimated: `12806`
-		// Minimum execution time: 205_000_000 picoseconds.
-		Weight::from_parts(221_480_000, 0)
-			.saturating_add(Weight::from_parts(0, 12806))
-			.saturating_add(T::DbWeight::get().reads(14))
+		//  Measured:  `1987`
+		//  Estimated: `15780`
+		// Minimum execution time: 1_947_073_000 picoseconds.
+		Weight::from_parts(2_081_321_000, 0)
+			.saturating_add(Weight::from_parts(0, 15780))
+			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(17))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	fn set_price() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `495`
-		//  Estimated: `3770`
-		// Minimum execution time: 18_000_000 picoseconds.
-		Weight::from_parts(19_876_000, 0)
-			.saturating_add(Weight::from_parts(0, 3770))
+		//  Measured:  `592`
+		//  Estimated: `3824`
+		// Minimum execution time: 199_672_000 picoseconds.
+		Weight::from_parts(225_339_000, 0)
+			.saturating_add(Weight::from_parts(0, 3824))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:0)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:1)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -241,68 +279,88 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn rent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `903`
+		//  Measured:  `1182`
 		//  Estimated: `6208`
-		// Minimum execution time: 88_000_000 picoseconds.
-		Weight::from_parts(94_622_000, 0)
+		// Minimum execution time: 769_479_000 picoseconds.
+		Weight::from_parts(801_101_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:1)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:0)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:0)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:0)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Shares` (r:1 w:0)
 	/// Proof: `GpuRegistry::Shares` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:0)
 	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Item` (r:1 w:0)
 	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::GpuDeals` (r:1 w:0)
+	/// Proof: `Aid::GpuDeals` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Revenue` (r:1 w:1)
-	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn settle_rental_holder() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1688`
-		//  Estimated: `14280`
-		// Minimum execution time: 245_000_000 picoseconds.
-		Weight::from_parts(262_931_000, 0)
-			.saturating_add(Weight::from_parts(0, 14280))
-			.saturating_add(T::DbWeight::get().reads(15))
-			.saturating_add(T::DbWeight::get().writes(11))
+		//  Measured:  `2823`
+		//  Estimated: `11426`
+		// Minimum execution time: 1_945_398_000 picoseconds.
+		Weight::from_parts(2_062_207_000, 0)
+			.saturating_add(Weight::from_parts(0, 11426))
+			.saturating_add(T::DbWeight::get().reads(17))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:1)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:0)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:0)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:0)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Shares` (r:1 w:0)
 	/// Proof: `GpuRegistry::Shares` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:0)
 	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Item` (r:1 w:0)
 	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `Aid::GpuDeals` (r:1 w:0)
+	/// Proof: `Aid::GpuDeals` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::Paused` (r:1 w:0)
+	/// Proof: `Aid::Paused` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::Deals` (r:1 w:1)
+	/// Proof: `Aid::Deals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::Vault` (r:1 w:1)
+	/// Proof: `Aid::Vault` (`max_values`: Some(1), `max_size`: Some(80), added: 575, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::Params` (r:1 w:0)
+	/// Proof: `Aid::Params` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Revenue` (r:1 w:1)
-	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn settle_rental_sink() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1688`
-		//  Estimated: `14280`
-		// Minimum execution time: 261_000_000 picoseconds.
-		Weight::from_parts(281_407_000, 0)
-			.saturating_add(Weight::from_parts(0, 14280))
-			.saturating_add(T::DbWeight::get().reads(15))
+		//  Measured:  `3507`
+		//  Estimated: `11426`
+		// Minimum execution time: 2_512_047_000 picoseconds.
+		Weight::from_parts(2_679_983_000, 0)
+			.saturating_add(Weight::from_parts(0, 11426))
+			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `GpuRegistry::Shares` (r:0 w:1)
@@ -311,210 +369,260 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_000_000 picoseconds.
-		Weight::from_parts(8_974_000, 0)
+		// Minimum execution time: 91_954_000 picoseconds.
+		Weight::from_parts(104_552_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeCount` (r:1 w:1)
+	/// Proof: `GpuLiveness::FreeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::Monitored` (r:1 w:1)
+	/// Proof: `GpuLiveness::Monitored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeSlots` (r:0 w:1)
+	/// Proof: `GpuLiveness::FreeSlots` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::LastUptime` (r:0 w:1)
+	/// Proof: `GpuLiveness::LastUptime` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `752`
-		//  Estimated: `8799`
-		// Minimum execution time: 92_000_000 picoseconds.
-		Weight::from_parts(98_340_000, 0)
-			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(5))
+		//  Measured:  `1554`
+		//  Estimated: `9621`
+		// Minimum execution time: 1_344_286_000 picoseconds.
+		Weight::from_parts(1_465_714_000, 0)
+			.saturating_add(Weight::from_parts(0, 9621))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(11))
 	}
 }
 
 // For backwards compatibility and tests.
 impl WeightInfo for () {
 	/// Storage: `GpuRegistry::Models` (r:0 w:1)
-	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 32]`.
+	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
 	fn set_model(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_000_000 picoseconds.
-		Weight::from_parts(10_215_000, 0)
+		// Minimum execution time: 115_386_000 picoseconds.
+		Weight::from_parts(127_758_552, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_021
-			.saturating_add(Weight::from_parts(2_310, 0).saturating_mul(n.into()))
+			// Standard Error: 4_835
+			.saturating_add(Weight::from_parts(6_603, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Models` (r:1 w:1)
-	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::ModelGpus` (r:1 w:0)
-	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn remove_model() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `195`
-		//  Estimated: `3562`
-		// Minimum execution time: 14_000_000 picoseconds.
-		Weight::from_parts(15_402_000, 0)
-			.saturating_add(Weight::from_parts(0, 3562))
+		//  Measured:  `304`
+		//  Estimated: `3599`
+		// Minimum execution time: 204_917_000 picoseconds.
+		Weight::from_parts(225_470_000, 0)
+			.saturating_add(Weight::from_parts(0, 3599))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Models` (r:1 w:0)
-	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Models` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::AgentKeys` (r:1 w:1)
 	/// Proof: `GpuRegistry::AgentKeys` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::NextGpuId` (r:1 w:1)
 	/// Proof: `GpuRegistry::NextGpuId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::ModelGpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:1)
 	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::NextCollectionId` (r:1 w:1)
 	/// Proof: `Nfts::NextCollectionId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Collection` (r:1 w:1)
 	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::CollectionRoleOf` (r:0 w:1)
-	/// Proof: `Nfts::CollectionRoleOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::CollectionConfigOf` (r:1 w:1)
-	/// Proof: `Nfts::CollectionConfigOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::CollectionAccount` (r:0 w:1)
-	/// Proof: `Nfts::CollectionAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Item` (r:1 w:1)
 	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::ItemConfigOf` (r:1 w:1)
-	/// Proof: `Nfts::ItemConfigOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Account` (r:0 w:1)
-	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Proof: `Nfts::ItemConfigOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Attribute` (r:4 w:4)
-	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(483), added: 2958, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeCount` (r:1 w:0)
+	/// Proof: `GpuLiveness::FreeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotCount` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::CurrentPeriod` (r:1 w:0)
+	/// Proof: `GpuLiveness::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(3254), added: 3749, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::Monitored` (r:1 w:1)
+	/// Proof: `GpuLiveness::Monitored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Gpus` (r:0 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// The range of component `r` is `[0, 32]`.
-	/// The range of component `e` is `[8, 64]`.
-	fn register_gpu(r: u32, e: u32, ) -> Weight {
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::LastUptime` (r:0 w:1)
+	/// Proof: `GpuLiveness::LastUptime` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::CollectionRoleOf` (r:0 w:1)
+	/// Proof: `Nfts::CollectionRoleOf` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::CollectionConfigOf` (r:0 w:1)
+	/// Proof: `Nfts::CollectionConfigOf` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Account` (r:0 w:1)
+	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::CollectionAccount` (r:0 w:1)
+	/// Proof: `Nfts::CollectionAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 64]`.
+	/// The range of component `e` is `[8, 128]`.
+	fn register_gpu(_r: u32, e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `512`
-		//  Estimated: `11934`
-		// Minimum execution time: 310_000_000 picoseconds.
-		Weight::from_parts(335_712_000, 0)
-			.saturating_add(Weight::from_parts(0, 11934))
-			// Standard Error: 4_517
-			.saturating_add(Weight::from_parts(10_122, 0).saturating_mul(r.into()))
-			// Standard Error: 2_258
-			.saturating_add(Weight::from_parts(38_416, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(17))
-			.saturating_add(RocksDbWeight::get().writes(20))
+		//  Measured:  `1068`
+		//  Estimated: `12822`
+		// Minimum execution time: 2_503_582_000 picoseconds.
+		Weight::from_parts(2_655_441_943, 0)
+			.saturating_add(Weight::from_parts(0, 12822))
+			// Standard Error: 32_323
+			.saturating_add(Weight::from_parts(6_043, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(22))
+			.saturating_add(RocksDbWeight::get().writes(25))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// The range of component `e` is `[8, 64]`.
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[8, 128]`.
 	fn update_endpoint(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `430`
-		//  Estimated: `3770`
-		// Minimum execution time: 21_000_000 picoseconds.
-		Weight::from_parts(23_508_000, 0)
-			.saturating_add(Weight::from_parts(0, 3770))
-			// Standard Error: 1_834
-			.saturating_add(Weight::from_parts(36_925, 0).saturating_mul(e.into()))
+		//  Measured:  `592`
+		//  Estimated: `3824`
+		// Minimum execution time: 202_357_000 picoseconds.
+		Weight::from_parts(215_551_791, 0)
+			.saturating_add(Weight::from_parts(0, 3824))
+			// Standard Error: 5_071
+			.saturating_add(Weight::from_parts(14_901, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeCount` (r:1 w:1)
+	/// Proof: `GpuLiveness::FreeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeSlots` (r:1 w:1)
+	/// Proof: `GpuLiveness::FreeSlots` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::CurrentPeriod` (r:1 w:0)
+	/// Proof: `GpuLiveness::CurrentPeriod` (`max_values`: Some(1), `max_size`: Some(3254), added: 3749, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::Monitored` (r:1 w:1)
+	/// Proof: `GpuLiveness::Monitored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::LastUptime` (r:0 w:1)
+	/// Proof: `GpuLiveness::LastUptime` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn resume_gpu() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `495`
-		//  Estimated: `3770`
-		// Minimum execution time: 20_000_000 picoseconds.
-		Weight::from_parts(22_114_000, 0)
-			.saturating_add(Weight::from_parts(0, 3770))
-			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		//  Measured:  `821`
+		//  Estimated: `9621`
+		// Minimum execution time: 448_548_000 picoseconds.
+		Weight::from_parts(469_535_000, 0)
+			.saturating_add(Weight::from_parts(0, 9621))
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:0)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeCount` (r:1 w:1)
+	/// Proof: `GpuLiveness::FreeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::Monitored` (r:1 w:1)
+	/// Proof: `GpuLiveness::Monitored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeSlots` (r:0 w:1)
+	/// Proof: `GpuLiveness::FreeSlots` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::LastUptime` (r:0 w:1)
+	/// Proof: `GpuLiveness::LastUptime` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn retire_gpu() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `495`
-		//  Estimated: `3770`
-		// Minimum execution time: 22_000_000 picoseconds.
-		Weight::from_parts(24_031_000, 0)
-			.saturating_add(Weight::from_parts(0, 3770))
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		//  Measured:  `1101`
+		//  Estimated: `9621`
+		// Minimum execution time: 473_906_000 picoseconds.
+		Weight::from_parts(505_127_000, 0)
+			.saturating_add(Weight::from_parts(0, 9621))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:0)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:0)
 	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Attribute` (r:4 w:4)
-	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Attribute` (r:5 w:4)
+	/// Proof: `Nfts::Attribute` (`max_values`: None, `max_size`: Some(483), added: 2958, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Collection` (r:1 w:1)
 	/// Proof: `Nfts::Collection` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Item` (r:1 w:1)
 	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::ItemConfigOf` (r:1 w:1)
-	/// Proof: `Nfts::ItemConfigOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `Nfts::ItemConfigOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::ItemMetadataOf` (r:1 w:0)
-	/// Proof: `Nfts::ItemMetadataOf` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::Account` (r:0 w:1)
-	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::ItemPriceOf` (r:0 w:1)
-	/// Proof: `Nfts::ItemPriceOf` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::PendingSwapOf` (r:0 w:1)
-	/// Proof: `Nfts::PendingSwapOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Nfts::ItemAttributesApprovalsOf` (r:0 w:1)
-	/// Proof: `Nfts::ItemAttributesApprovalsOf` (`max_values`: None, `max_size`: Some(1001), added: 3476, mode: `MaxEncodedLen`)
+	/// Proof: `Nfts::ItemMetadataOf` (`max_values`: None, `max_size`: Some(351), added: 2826, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::ModelGpus` (r:1 w:1)
+	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `GpuRegistry::Revenue` (r:0 w:1)
+	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::AgentKeys` (r:0 w:1)
 	/// Proof: `GpuRegistry::AgentKeys` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `GpuRegistry::Revenue` (r:0 w:1)
-	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `GpuRegistry::ModelGpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::ModelGpus` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::Account` (r:0 w:1)
+	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::ItemPriceOf` (r:0 w:1)
+	/// Proof: `Nfts::ItemPriceOf` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::ItemAttributesApprovalsOf` (r:0 w:1)
+	/// Proof: `Nfts::ItemAttributesApprovalsOf` (`max_values`: None, `max_size`: Some(1005), added: 3480, mode: `MaxEncodedLen`)
+	/// Storage: `Nfts::PendingSwapOf` (r:0 w:1)
+	/// Proof: `Nfts::PendingSwapOf` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	fn withdraw_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1458`
-		//  Estimated: `12806`
-		// Minimum execution time: 205_000_000 picoseconds.
-		Weight::from_parts(221_480_000, 0)
-			.saturating_add(Weight::from_parts(0, 12806))
-			.saturating_add(RocksDbWeight::get().reads(14))
+		//  Measured:  `1987`
+		//  Estimated: `15780`
+		// Minimum execution time: 1_947_073_000 picoseconds.
+		Weight::from_parts(2_081_321_000, 0)
+			.saturating_add(Weight::from_parts(0, 15780))
+			.saturating_add(RocksDbWeight::get().reads(15))
 			.saturating_add(RocksDbWeight::get().writes(17))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	fn set_price() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `495`
-		//  Estimated: `3770`
-		// Minimum execution time: 18_000_000 picoseconds.
-		Weight::from_parts(19_876_000, 0)
-			.saturating_add(Weight::from_parts(0, 3770))
+		//  Measured:  `592`
+		//  Estimated: `3824`
+		// Minimum execution time: 199_672_000 picoseconds.
+		Weight::from_parts(225_339_000, 0)
+			.saturating_add(Weight::from_parts(0, 3824))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:0)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:1)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -523,68 +631,88 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn rent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `903`
+		//  Measured:  `1182`
 		//  Estimated: `6208`
-		// Minimum execution time: 88_000_000 picoseconds.
-		Weight::from_parts(94_622_000, 0)
+		// Minimum execution time: 769_479_000 picoseconds.
+		Weight::from_parts(801_101_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:1)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:0)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:0)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:0)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Shares` (r:1 w:0)
 	/// Proof: `GpuRegistry::Shares` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:0)
 	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Item` (r:1 w:0)
 	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::GpuDeals` (r:1 w:0)
+	/// Proof: `Aid::GpuDeals` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Revenue` (r:1 w:1)
-	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn settle_rental_holder() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1688`
-		//  Estimated: `14280`
-		// Minimum execution time: 245_000_000 picoseconds.
-		Weight::from_parts(262_931_000, 0)
-			.saturating_add(Weight::from_parts(0, 14280))
-			.saturating_add(RocksDbWeight::get().reads(15))
-			.saturating_add(RocksDbWeight::get().writes(11))
+		//  Measured:  `2823`
+		//  Estimated: `11426`
+		// Minimum execution time: 1_945_398_000 picoseconds.
+		Weight::from_parts(2_062_207_000, 0)
+			.saturating_add(Weight::from_parts(0, 11426))
+			.saturating_add(RocksDbWeight::get().reads(17))
+			.saturating_add(RocksDbWeight::get().writes(10))
 	}
 	/// Storage: `GpuRegistry::Rentals` (r:1 w:1)
-	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Rentals` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:0)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:0)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:0)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Shares` (r:1 w:0)
 	/// Proof: `GpuRegistry::Shares` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::GpuCollection` (r:1 w:0)
 	/// Proof: `GpuRegistry::GpuCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Nfts::Item` (r:1 w:0)
 	/// Proof: `Nfts::Item` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `Aid::GpuDeals` (r:1 w:0)
+	/// Proof: `Aid::GpuDeals` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::Paused` (r:1 w:0)
+	/// Proof: `Aid::Paused` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::Deals` (r:1 w:1)
+	/// Proof: `Aid::Deals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::Vault` (r:1 w:1)
+	/// Proof: `Aid::Vault` (`max_values`: Some(1), `max_size`: Some(80), added: 575, mode: `MaxEncodedLen`)
+	/// Storage: `Aid::Params` (r:1 w:0)
+	/// Proof: `Aid::Params` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `GpuRegistry::Revenue` (r:1 w:1)
-	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Revenue` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn settle_rental_sink() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1688`
-		//  Estimated: `14280`
-		// Minimum execution time: 261_000_000 picoseconds.
-		Weight::from_parts(281_407_000, 0)
-			.saturating_add(Weight::from_parts(0, 14280))
-			.saturating_add(RocksDbWeight::get().reads(15))
+		//  Measured:  `3507`
+		//  Estimated: `11426`
+		// Minimum execution time: 2_512_047_000 picoseconds.
+		Weight::from_parts(2_679_983_000, 0)
+			.saturating_add(Weight::from_parts(0, 11426))
+			.saturating_add(RocksDbWeight::get().reads(20))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
 	/// Storage: `GpuRegistry::Shares` (r:0 w:1)
@@ -593,25 +721,37 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_000_000 picoseconds.
-		Weight::from_parts(8_974_000, 0)
+		// Minimum execution time: 91_954_000 picoseconds.
+		Weight::from_parts(104_552_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `GpuRegistry::Gpus` (r:1 w:1)
-	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Proof: `GpuRegistry::Gpus` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotOf` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotOf` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::SlotPages` (r:1 w:1)
+	/// Proof: `GpuLiveness::SlotPages` (`max_values`: None, `max_size`: Some(6156), added: 8631, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeCount` (r:1 w:1)
+	/// Proof: `GpuLiveness::FreeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::Monitored` (r:1 w:1)
+	/// Proof: `GpuLiveness::Monitored` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::FreeSlots` (r:0 w:1)
+	/// Proof: `GpuLiveness::FreeSlots` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `GpuLiveness::LastUptime` (r:0 w:1)
+	/// Proof: `GpuLiveness::LastUptime` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `752`
-		//  Estimated: `8799`
-		// Minimum execution time: 92_000_000 picoseconds.
-		Weight::from_parts(98_340_000, 0)
-			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(5))
+		//  Measured:  `1554`
+		//  Estimated: `9621`
+		// Minimum execution time: 1_344_286_000 picoseconds.
+		Weight::from_parts(1_465_714_000, 0)
+			.saturating_add(Weight::from_parts(0, 9621))
+			.saturating_add(RocksDbWeight::get().reads(9))
+			.saturating_add(RocksDbWeight::get().writes(11))
 	}
 }
