@@ -299,8 +299,9 @@ async fn mint_grant_transfer_tokenize_and_two_crowdsales() {
 	assert_eq!(amount(&split["royalty"]) * 20, proceeds, "5% royalty on proceeds");
 	// Pro rata: Dave 600/1500 of the tokens and of the 500 HLX surplus, Eve 900/1500.
 	for (who, tokens, refund) in [(&dave, 400u128, 200 * HLX), (&eve, 600, 300 * HLX)] {
+		// Each bidder claims for itself (anyone may claim for anyone).
 		let claimed =
-			submit(&api, &alice, ip(pallet_ip_nft::Call::claim { sale, who: account(who) })).await;
+			submit(&api, who, ip(pallet_ip_nft::Call::claim { sale, who: account(who) })).await;
 		assert_eq!(event_u128(&claimed, "Claimed", "tokens"), tokens);
 		assert_eq!(event_u128(&claimed, "Claimed", "refund"), refund);
 		let preview = rpc(&node, "ipnft_bidPreview", rpc_params![sale, ss58(who)]).await;
@@ -346,7 +347,7 @@ async fn mint_grant_transfer_tokenize_and_two_crowdsales() {
 	assert_eq!(rpc(&node, "ipnft_sale", rpc_params![sale]).await["status"], "failed");
 	for (who, bid) in [(&dave, 150 * HLX), (&eve, 50 * HLX)] {
 		let claimed =
-			submit(&api, &bob, ip(pallet_ip_nft::Call::claim { sale, who: account(who) })).await;
+			submit(&api, who, ip(pallet_ip_nft::Call::claim { sale, who: account(who) })).await;
 		assert_eq!(event_u128(&claimed, "Claimed", "refund"), bid, "full refund");
 		assert_eq!(event_u128(&claimed, "Claimed", "tokens"), 0);
 	}
