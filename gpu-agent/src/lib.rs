@@ -10,7 +10,11 @@
 //!   answers with its signature over [`heliox_gpu_liveness::probe_message`].
 //! - [`pog`]: the proof-of-GPU worker: runs the epoch's chain, returns the signed commit and
 //!   serves signed openings (`/pog/*` routes of the server).
+//! - [`chain`]: follows the chain for proof-of-GPU (`gpu-agent run --rpc`): computes each
+//!   epoch's chain, submits the agent-signed commit before the deadline, prepares the openings
+//!   when the beacon is fixed.
 //! - [`register`]: submits `GpuRegistry.register_gpu` for the provider with a subxt client.
+pub mod chain;
 pub mod key;
 pub mod pog;
 pub mod register;

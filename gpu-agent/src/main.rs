@@ -2,7 +2,9 @@
 
 use clap::{Parser, Subcommand};
 use heliox_gpu_agent::{
+	chain::{follow, Fault},
 	key::{hex, AgentKey},
+	pog::PogWorker,
 	register::{account_from_suri, register, Registration},
 	server::{bind, serve, AgentState},
 };
@@ -67,6 +69,15 @@ enum Command {
 		/// The GPU id this agent serves (probes for other ids are refused).
 		#[arg(long)]
 		gpu: Option<u64>,
+		/// A Heliox node's RPC (e.g. ws://127.0.0.1:9944): follow the chain and answer this
+		/// GPU's proof-of-GPU challenges (needs --gpu; the agent key's account pays the commit
+		/// fees, so fund it). Without it the agent only answers liveness probes.
+		#[arg(long, requires = "gpu")]
+		rpc: Option<String>,
+		/// Fault injection for testing validators (none, skip=<fraction>, wrong-openings,
+		/// late=<blocks>). Only ever harms this GPU.
+		#[arg(long, default_value = "none", hide = true)]
+		simulate_fault: heliox_gpu_agent::chain::Fault,
 	},
 }
 
@@ -99,19 +110,28 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let done = register(&rpc, &provider, &registration).await?;
 			println!("{}", serde_json::json!({ "gpu": done.gpu, "extrinsic": done.extrinsic }));
 		},
-		Command::Run { key_file, listen, gpu } => {
+		Command::Run { key_file, listen, gpu, rpc, simulate_fault } => {
 			let key = AgentKey::load(&key_file)?;
 			let (listener, addr) =
 				bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
 			println!("listening on {addr} agent_key {}", hex(&key.public()));
-			let state = Arc::new(AgentState {
-				key,
-				gpu,
-				answered: Default::default(),
-				pog: Default::default(),
-			});
+			let pog = match simulate_fault {
+				Fault::WrongOpenings => PogWorker::with_wrong_openings(),
+				_ => PogWorker::default(),
+			};
+			let state = Arc::new(AgentState { key, gpu, answered: Default::default(), pog });
+			let follower = async {
+				match (rpc, gpu) {
+					(Some(url), Some(gpu)) => {
+						println!("following {url} for GPU {gpu}'s proof-of-GPU challenges");
+						follow(&url, state.clone(), gpu, simulate_fault).await
+					},
+					_ => std::future::pending().await,
+				}
+			};
 			tokio::select! {
-				result = serve(listener, state) => result.map_err(|e| format!("server: {e}"))?,
+				result = serve(listener, state.clone()) => result.map_err(|e| format!("server: {e}"))?,
+				result = follower => result.map_err(|e| format!("chain: {e}"))?,
 				_ = tokio::signal::ctrl_c() => {},
 			}
 		},

@@ -121,9 +121,18 @@ pub enum PogError {
 #[derive(Default)]
 pub struct PogWorker {
 	jobs: Mutex<BTreeMap<(u64, EpochIndex), Arc<Job>>>,
+	/// Fault injection: serve openings whose columns do not match the commitment.
+	wrong_openings: bool,
 }
 
 impl PogWorker {
+	/// A worker that serves **wrong** openings (one entry of every opened column changed after
+	/// the replay), for testing that validators catch it on a real network. Never for
+	/// production: the agent signs what it serves, so this only ever harms its own GPU.
+	pub fn with_wrong_openings() -> Self {
+		Self { wrong_openings: true, ..Self::default() }
+	}
+
 	/// Runs the chain for `(gpu, epoch)` on `backend`, keeps the job (so it can be replayed for
 	/// openings) and returns the signed commit to submit on chain.
 	pub fn run_challenge<B>(
@@ -183,8 +192,18 @@ impl PogWorker {
 		answers.insert(beacon, Answer::Computing);
 		drop(answers);
 		let job = job.clone();
+		let wrong_openings = self.wrong_openings;
 		std::thread::spawn(move || {
-			let result = (job.replay)(&beacon);
+			let mut result = (job.replay)(&beacon);
+			if wrong_openings {
+				if let Ok(openings) = result.as_mut() {
+					for opening in openings.iter_mut() {
+						if let Some(entry) = opening.col_next_j.first_mut() {
+							*entry = if *entry == 125 { -125 } else { *entry + 1 };
+						}
+					}
+				}
+			}
 			if let Ok(mut answers) = job.answers.lock() {
 				let answer = match result {
 					Ok(openings) => Answer::Ready { openings, encoded: None },

@@ -12,6 +12,7 @@ use jsonrpsee::{
 	types::{ErrorObject, ErrorObjectOwned},
 };
 use pallet_gpu_liveness::runtime_api::GpuLivenessApi as GpuLivenessRuntimeApi;
+use pallet_gpu_proof::runtime_api::GpuProofApi as GpuProofRuntimeApi;
 use pallet_gpu_registry::{
 	runtime_api::GpuRegistryApi as GpuRegistryRuntimeApi, GpuFilter, GpuInfo, GpuRevenue,
 	GpuStatus, GpuStatusKind, ModelSpec, PaymentCurrency,
@@ -59,6 +60,13 @@ pub trait GpuApi<BlockHash> {
 	/// The current liveness period (index, start block, slots, verifiers, monitored GPUs) and,
 	/// given `gpus` and `validators`, the modelled on-chain cost of one period: report bytes and
 	/// weight vs one transaction per GPU.
+	/// GPU `id`'s proof-of-GPU challenge in the current epoch (what its agent polls): epoch,
+	/// seed, the model's challenge parameters, the deadline block, the beacon (once fixed), the
+	/// committed root (once on chain) and whether the GPU is opened. `null` when no epoch is open
+	/// or the GPU is not Active.
+	#[method(name = "gpu_challenge")]
+	fn challenge(&self, id: u64, at: Option<BlockHash>) -> RpcResult<Option<Value>>;
+
 	#[method(name = "gpu_liveness")]
 	fn liveness(
 		&self,
@@ -152,6 +160,11 @@ fn gpu_json(g: GpuInfo<AccountId, BlockNumber>) -> Value {
 			"paid": r.paid.to_string(),
 		})),
 		"revenue": { "HLX": revenue_json(&g.revenue.native), "AID": revenue_json(&g.revenue.aid) },
+		"verified": g.verified.map(|v| json!({
+			"model": v.model,
+			"epoch": v.epoch,
+			"passes": v.passes,
+		})),
 	})
 }
 
@@ -191,7 +204,33 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: GpuRegistryRuntimeApi<Block, AccountId, BlockNumber>,
 	C::Api: GpuLivenessRuntimeApi<Block, BlockNumber>,
+	C::Api: GpuProofRuntimeApi<Block, u64, BlockNumber>,
 {
+	fn challenge(&self, id: u64, at: Option<H256>) -> RpcResult<Option<Value>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let view = self.client.runtime_api().challenge_of(at, id).map_err(runtime_error)?;
+		Ok(view.map(|v| {
+			json!({
+				"gpu": id,
+				"epoch": v.epoch,
+				"seed": hex(&v.seed),
+				"params": {
+					"n": v.params.n,
+					"lag": v.params.lag,
+					"steps": v.params.steps,
+					"samples": v.params.samples,
+				},
+				"start": v.start,
+				"deadlineBlock": v.deadline_block,
+				"beaconBlock": v.beacon_block,
+				"nextStart": v.next_start,
+				"beacon": v.beacon.map(|b| hex(&b)),
+				"committed": v.committed.map(|r| hex(&r)),
+				"sampled": v.sampled,
+			})
+		}))
+	}
+
 	fn get(&self, id: u64, at: Option<H256>) -> RpcResult<Option<Value>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let info = self.client.runtime_api().gpu(at, id).map_err(runtime_error)?;

@@ -16,10 +16,10 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, GpuLiveness, GpuRegistry,
-	Grandpa, InherentDataExt, IpNft, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, Subnets, System, TransactionPayment, ZkVerifier, BABE_GENESIS_EPOCH_CONFIG,
-	EPOCH_DURATION_IN_SLOTS, VERSION,
+	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, GpuLiveness, GpuProof,
+	GpuRegistry, Grandpa, InherentDataExt, IpNft, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, ZkVerifier,
+	BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 impl_runtime_apis! {
@@ -341,6 +341,24 @@ impl_runtime_apis! {
 		}
 		fn cost_model(n_gpus: u32, n_validators: u32) -> heliox_gpu_liveness::PeriodCost {
 			GpuLiveness::api_cost_model(n_gpus, n_validators)
+		}
+	}
+
+	impl pallet_gpu_proof::runtime_api::GpuProofApi<Block, u64, BlockNumber> for Runtime {
+		fn epoch_info() -> Option<pallet_gpu_proof::types::EpochView<BlockNumber>> {
+			GpuProof::epoch_view()
+		}
+		fn commit_of(gpu: u64, epoch: u64) -> Option<pallet_gpu_proof::types::CommitRecord> {
+			GpuProof::commit_of(gpu, epoch)
+		}
+		fn seed_of(gpu: u64) -> Option<(u64, [u8; 32])> {
+			GpuProof::seed_of(gpu)
+		}
+		fn challenge_of(gpu: u64) -> Option<pallet_gpu_proof::types::ChallengeView<BlockNumber>> {
+			GpuProof::challenge_of(gpu)
+		}
+		fn verdict_status(gpu: u64) -> Option<pallet_gpu_proof::types::VerdictStatus> {
+			GpuProof::verdict_status(gpu)
 		}
 	}
 

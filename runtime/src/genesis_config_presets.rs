@@ -4,7 +4,7 @@
 
 use crate::{
 	configs::{protocol_assets, AidPalletId, FIRST_USER_ASSET_ID},
-	AccountId, BalancesConfig, RuntimeGenesisConfig, SessionKeys, SudoConfig,
+	AccountId, BalancesConfig, BlockNumber, RuntimeGenesisConfig, SessionKeys, SudoConfig,
 	BABE_GENESIS_EPOCH_CONFIG, UNIT,
 };
 use alloc::{vec, vec::Vec};
@@ -14,7 +14,7 @@ use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
-use sp_runtime::traits::AccountIdConversion;
+use sp_runtime::{traits::AccountIdConversion, Perbill};
 
 /// HLX given to each endowed account in test presets.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
@@ -100,14 +100,32 @@ impl GenesisValidator {
 /// support enacts in about 12 blocks instead of days.
 pub const TEST_TRACK_TIME_DIVISOR: u32 = 600;
 
+/// Test networks' proof-of-GPU schedule: 20-block epochs (1 minute) whose beacon comes 10 blocks
+/// in, every GPU opened every epoch (production: 600-block epochs, 10% opened).
+pub const TEST_GPU_PROOF_SCHEDULE: GpuProofSchedule =
+	GpuProofSchedule { period: 20, commit_window: 10, sample_fraction: Perbill::one() };
+
+/// A chain's proof-of-GPU epoch schedule, fixed at genesis.
+#[derive(Clone, Copy, Debug)]
+pub struct GpuProofSchedule {
+	/// Blocks per challenge epoch.
+	pub period: BlockNumber,
+	/// Blocks from an epoch's start to its beacon.
+	pub commit_window: BlockNumber,
+	/// Fraction of the GPUs opened each epoch.
+	pub sample_fraction: Perbill,
+}
+
 /// A genesis state patch with the given validators, endowed accounts, an optional sudo key, the
-/// technical committee and the referendum time divisor (1 = production periods).
+/// technical committee, the referendum time divisor (1 = production periods) and the
+/// proof-of-GPU schedule (`None`: the runtime's production defaults).
 pub fn heliox_genesis(
 	validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	technical_committee: Vec<AccountId>,
 	track_time_divisor: u32,
+	gpu_proof_schedule: Option<GpuProofSchedule>,
 ) -> Value {
 	let aid_account: AccountId = AidPalletId::get().into_account_truncating();
 	// The GPU registry's account owns the GPU collection and pays its deposit at genesis.
@@ -167,6 +185,10 @@ pub fn heliox_genesis(
 		ip_nft: pallet_ip_nft::GenesisConfig {
 			issuers: sudo.clone().into_iter().collect::<Vec<_>>()
 		},
+		gpu_proof: pallet_gpu_proof::GenesisConfig {
+			schedule: gpu_proof_schedule.map(|s| (s.period, s.commit_window)),
+			sample_fraction: gpu_proof_schedule.map(|s| s.sample_fraction),
+		},
 		sudo: SudoConfig { key: sudo },
 		technical_committee: pallet_collective::GenesisConfig { members: technical_committee },
 		origins: crate::governance::origins::pallet_custom_origins::GenesisConfig {
@@ -199,6 +221,7 @@ pub fn development_config_genesis() -> Value {
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		test_technical_committee(),
 		TEST_TRACK_TIME_DIVISOR,
+		Some(TEST_GPU_PROOF_SCHEDULE),
 	)
 }
 
@@ -215,6 +238,7 @@ pub fn local_config_genesis() -> Value {
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		test_technical_committee(),
 		TEST_TRACK_TIME_DIVISOR,
+		Some(TEST_GPU_PROOF_SCHEDULE),
 	)
 }
 

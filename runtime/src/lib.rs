@@ -62,8 +62,8 @@ impl_opaque_keys! {
 	pub struct SessionKeys {
 		pub babe: Babe,
 		pub grandpa: Grandpa,
-		/// The GPU verifier key (`gpuv`): signs liveness reports (and proof-of-GPU verdicts).
-		pub gpuv: GpuLiveness,
+		/// The GPU verifier key (`gpuv`): signs liveness reports and proof-of-GPU verdicts.
+		pub gpuv: configs::GpuVerifiers,
 	}
 }
 
@@ -267,6 +267,8 @@ mod runtime {
 	pub type GpuLiveness = pallet_gpu_liveness;
 	#[runtime::pallet_index(25)]
 	pub type IpNft = pallet_ip_nft;
+	#[runtime::pallet_index(26)]
+	pub type GpuProof = pallet_gpu_proof;
 
 	// Sudo is configured with a key only in the `dev` and `local_testnet` genesis presets; a
 	// staging or production chain spec leaves the key unset, so no account can use it.

@@ -2,7 +2,7 @@
 
 use crate::*;
 use codec::Decode;
-use frame_support::traits::fungible::Inspect;
+use frame_support::{assert_ok, traits::fungible::Inspect};
 use sp_core::offchain::{testing, OffchainDbExt, OffchainWorkerExt, TransactionPoolExt};
 use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
 use sp_runtime::traits::Checkable;
@@ -165,5 +165,95 @@ fn dev_preset_has_the_gpu_catalogue_collection_verifier_key_and_issuer() {
 			&configs::GpuRegistryPalletId::get(),
 		);
 		assert!(Balances::balance(&registry) > 0);
+	});
+}
+
+#[test]
+fn the_gpuv_session_key_makes_validators_proof_of_gpu_verifiers_too() {
+	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let key: configs::GpuVerifierKey = sp_keyring::Sr25519Keyring::Alice.public().into();
+		assert_eq!(pallet_gpu_proof::Verifiers::<Runtime>::get().into_inner(), vec![key.clone()]);
+		assert_eq!(
+			pallet_gpu_liveness::Verifiers::<Runtime>::get().into_inner(),
+			vec![key.clone()]
+		);
+		assert_eq!(
+			GpuProof::verifier_account(&key),
+			sp_keyring::Sr25519Keyring::Alice.to_account_id()
+		);
+		// Test networks run minute-long epochs that open every GPU.
+		assert_eq!((GpuProof::challenge_period(), GpuProof::commit_window()), (20, 10));
+		assert_eq!(GpuProof::sample_fraction(), sp_runtime::Perbill::one());
+	});
+}
+
+#[test]
+fn every_catalogue_model_can_be_challenged_within_the_commit_window() {
+	use heliox_gpu_proof::{commit_deadline_blocks, encoded_len_bound, ChallengeParams};
+	for (id, model) in genesis_config_presets::gpu_catalogue() {
+		let c = model.challenge;
+		let params = ChallengeParams { n: c.n, lag: c.lag, steps: c.steps, samples: c.samples };
+		assert_eq!(params.validate(), Ok(()), "model {id}");
+		let deadline = commit_deadline_blocks(
+			&params,
+			model.int8_tops,
+			c.deadline_slack.deconstruct(),
+			MILLI_SECS_PER_BLOCK,
+		)
+		.expect("a deadline");
+		// The beacon must come after every deadline, on production and test schedules.
+		assert!(deadline < configs::GpuCommitWindow::get(), "model {id}: deadline {deadline}");
+		assert!(
+			deadline < genesis_config_presets::TEST_GPU_PROOF_SCHEDULE.commit_window
+				|| id != genesis_config_presets::DEV_GPU_MODEL,
+			"the test model fits the test schedule"
+		);
+		// A fraud proof can carry any opening of the model.
+		assert!(
+			encoded_len_bound(&params) <= configs::GpuMaxOpeningLen::get() as usize,
+			"model {id}: opening of {} bytes",
+			encoded_len_bound(&params)
+		);
+	}
+}
+
+#[test]
+fn registry_drives_the_proof_of_gpu_challenge_of_a_registered_gpu() {
+	use heliox_gpu_proof::ProofRegistry;
+	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id();
+		let agent = [7u8; 32];
+		assert_ok!(GpuRegistry::register_gpu(
+			RuntimeOrigin::signed(bob),
+			genesis_config_presets::DEV_GPU_MODEL,
+			pallet_gpu_registry::GpuSpecs { vram_mib: 1_024, serial_hash: [1; 32] },
+			b"dev".to_vec().try_into().unwrap(),
+			b"http://127.0.0.1:9955".to_vec().try_into().unwrap(),
+			agent,
+		));
+		let gpu = 0;
+		// Pending GPUs are not challenged; the registry still knows their challenge.
+		assert!(!configs::GpuProofRegistry::is_active(&gpu));
+		let (params, deadline) = configs::GpuProofRegistry::challenge_params(&gpu).unwrap();
+		assert_eq!((params.n, params.steps, deadline), (64, 16, 2));
+		assert_eq!(configs::GpuProofRegistry::agent_key(&gpu), Some(agent));
+		assert_eq!(
+			configs::GpuProofRegistry::agent_endpoint(&gpu),
+			Some(b"http://127.0.0.1:9955".to_vec())
+		);
+		GpuRegistry::on_live(&gpu);
+		assert!(configs::GpuProofRegistry::is_active(&gpu));
+		assert_eq!(configs::GpuProofRegistry::active_gpus(), vec![gpu]);
+		// A pass is recorded in the registry; a fraud slash moves stake to the treasury.
+		configs::GpuProofRegistry::record_verified(&gpu, 3);
+		assert_eq!(GpuRegistry::gpu(gpu).unwrap().verified.unwrap().epoch, 3);
+		let treasury = configs::TreasuryAccount::get();
+		let before = Balances::balance(&treasury);
+		let slashed =
+			configs::GpuProofRegistry::slash(&gpu, sp_runtime::Perbill::from_percent(20), None)
+				.unwrap();
+		assert!(slashed > 0);
+		assert_eq!(Balances::balance(&treasury), before + slashed);
+		assert!(!configs::GpuProofRegistry::is_active(&gpu));
 	});
 }

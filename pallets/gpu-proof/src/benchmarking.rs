@@ -54,7 +54,7 @@ fn params() -> ChallengeParams {
 /// Puts epoch `EPOCH` (with `beacon`) as the current epoch, the full history before it, and
 /// sets the block to `offset` blocks after its start.
 fn open_epoch<T: Config>(beacon: Option<Hash>, offset: BlockNumberFor<T>) -> BlockNumberFor<T> {
-	let period = T::ChallengePeriod::get();
+	let period = Pallet::<T>::challenge_period();
 	let epochs = (EPOCH - 2..=EPOCH)
 		.map(|e| {
 			let start = period * BlockNumberFor::<T>::from(e as u32);
@@ -191,7 +191,7 @@ mod benchmarks {
 	#[benchmark]
 	fn submit_verdicts(v: Linear<1, { T::MaxVerdicts::get() }>) {
 		let beacon = [42u8; 32];
-		open_epoch::<T>(Some(beacon), T::CommitWindow::get());
+		open_epoch::<T>(Some(beacon), Pallet::<T>::commit_window());
 		let count = T::VerifiersPerGpu::get().min(T::MaxVerifiers::get());
 		let reporter = verifiers::<T>(count);
 		let assigned = Pallet::<T>::assigned_count();
@@ -232,7 +232,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn report_fraud(n: Linear<2, 1_024>) {
-		open_epoch::<T>(Some([0; 32]), T::CommitWindow::get());
+		open_epoch::<T>(Some([0; 32]), Pallet::<T>::commit_window());
 		let (gpu, key) = gpu::<T>(0, params());
 		let (opening, signature) = fraud::<T>(n, gpu, key);
 		let opening = BoundedVec::try_from(opening).expect("MaxOpeningLen fits n = 1024");
@@ -247,7 +247,7 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize_epoch_start() {
 		let start = open_epoch::<T>(Some([1; 32]), Zero::zero());
-		let next = start + T::ChallengePeriod::get();
+		let next = start + Pallet::<T>::challenge_period();
 		frame_system::Pallet::<T>::set_block_number(next);
 
 		#[block]
@@ -259,7 +259,7 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize_beacon() {
 		let start = open_epoch::<T>(None, Zero::zero());
-		let block = start + T::CommitWindow::get();
+		let block = start + Pallet::<T>::commit_window();
 		frame_system::Pallet::<T>::set_block_number(block);
 
 		#[block]

@@ -288,6 +288,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type VerifierSetId<T> = StorageValue<_, u32, ValueQuery>;
 
+	/// The epoch schedule `(challenge period, commit window)` chosen in this chain's genesis,
+	/// when it differs from [`Config::ChallengePeriod`] and [`Config::CommitWindow`]. Fixed for
+	/// the life of the chain (epoch indices are `⌊block / period⌋`), like BABE's epoch length:
+	/// a dev chain runs minute-long epochs on the same runtime whose production chains run
+	/// long ones.
+	#[pallet::storage]
+	pub type Schedule<T: Config> =
+		StorageValue<_, (BlockNumberFor<T>, BlockNumberFor<T>), OptionQuery>;
+
+	/// The fraction of GPUs opened each epoch chosen in this chain's genesis, when it differs
+	/// from [`Config::SampleFraction`] (a dev chain opens every GPU every epoch).
+	#[pallet::storage]
+	pub type SampleFractionOverride<T: Config> = StorageValue<_, Perbill, OptionQuery>;
+
 	/// The `(epoch, set id)` of each verifier's last report: one report per epoch and set.
 	#[pallet::storage]
 	pub type LastReport<T: Config> =
@@ -298,11 +312,26 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The initial verifiers (normally set by the session pallet instead).
 		pub verifiers: alloc::vec::Vec<T::AuthorityId>,
+		/// This chain's `(challenge period, commit window)` in blocks; `None` keeps the
+		/// runtime's defaults. Requires `0 < window < period`.
+		pub schedule: Option<(BlockNumberFor<T>, BlockNumberFor<T>)>,
+		/// This chain's fraction of GPUs opened per epoch; `None` keeps the runtime's default.
+		pub sample_fraction: Option<Perbill>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			if let Some((period, window)) = self.schedule {
+				assert!(
+					!window.is_zero() && window < period,
+					"gpu-proof genesis schedule: 0 < commit window < challenge period"
+				);
+				Schedule::<T>::put((period, window));
+			}
+			if let Some(fraction) = self.sample_fraction {
+				SampleFractionOverride::<T>::put(fraction);
+			}
 			Pallet::<T>::set_verifiers(self.verifiers.iter().cloned());
 		}
 	}

@@ -266,6 +266,8 @@ pub fn new_test_ext_with(verifiers: u8, gpus: GpuId) -> sp_io::TestExternalities
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_gpu_proof::GenesisConfig::<Test> {
 		verifiers: (0..verifiers).map(verifier_key).collect(),
+		schedule: None,
+		sample_fraction: None,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

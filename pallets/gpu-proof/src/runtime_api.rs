@@ -1,7 +1,7 @@
 //! Runtime API of the proof-of-GPU pallet: epoch information, commitments, seeds and verdict
 //! status for agents, verifiers and explorers.
 
-use crate::types::{CommitRecord, EpochView, VerdictStatus};
+use crate::types::{ChallengeView, CommitRecord, EpochView, VerdictStatus};
 use codec::Codec;
 use heliox_gpu_proof::{EpochIndex, Hash};
 
@@ -18,6 +18,8 @@ sp_api::decl_runtime_apis! {
 		fn commit_of(gpu: GpuId, epoch: EpochIndex) -> Option<CommitRecord>;
 		/// `gpu`'s seed in the current epoch, with the epoch number.
 		fn seed_of(gpu: GpuId) -> Option<(EpochIndex, Hash)>;
+		/// `gpu`'s challenge in the current epoch: seed, parameters, deadline, commitment.
+		fn challenge_of(gpu: GpuId) -> Option<ChallengeView<BlockNumber>>;
 		/// Where `gpu` stands in the current epoch (commit, sampled, assigned verifiers, votes).
 		fn verdict_status(gpu: GpuId) -> Option<VerdictStatus>;
 	}

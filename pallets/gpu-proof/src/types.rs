@@ -163,6 +163,32 @@ pub struct EpochView<BlockNumber> {
 	pub verifiers: u32,
 }
 
+/// What a GPU's agent needs for the current epoch (runtime API): its seed, its model's challenge,
+/// the last block its commit counts in, and its commitment once on chain.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ChallengeView<BlockNumber> {
+	/// The epoch.
+	pub epoch: EpochIndex,
+	/// `challenge_seed(R_e, gpu, e)`.
+	pub seed: Hash,
+	/// The challenge of the GPU's model.
+	pub params: ChallengeParams,
+	/// The epoch's first block.
+	pub start: BlockNumber,
+	/// The last block in which the GPU's commit counts.
+	pub deadline_block: BlockNumber,
+	/// The beacon block.
+	pub beacon_block: BlockNumber,
+	/// The first block of the next epoch.
+	pub next_start: BlockNumber,
+	/// The beacon, once fixed.
+	pub beacon: Option<Hash>,
+	/// The GPU's committed root for this epoch, if any.
+	pub committed: Option<Hash>,
+	/// Whether the GPU is opened this epoch (`None` before the beacon).
+	pub sampled: Option<bool>,
+}
+
 /// Where one GPU stands in an epoch (runtime API).
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct VerdictStatus {

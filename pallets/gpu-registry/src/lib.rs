@@ -314,6 +314,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Shares<T: Config> = StorageValue<_, RevenueShares, ValueQuery, DefaultShares<T>>;
 
+	/// What proof-of-GPU verified about each GPU (its throughput class, last epoch, passes).
+	#[pallet::storage]
+	pub type Verified<T: Config> =
+		StorageMap<_, Blake2_128Concat, GpuId, Verification, OptionQuery>;
+
 	/// The `pallet-nfts` collection of the GPUs, once created.
 	#[pallet::storage]
 	pub type GpuCollection<T: Config> = StorageValue<_, T::CollectionId, OptionQuery>;
@@ -379,6 +384,9 @@ pub mod pallet {
 		GpuResumed { gpu: GpuId },
 		/// A GPU was retired; its stake can be withdrawn from `unbonds_at` on.
 		GpuRetired { gpu: GpuId, unbonds_at: BlockNumberFor<T> },
+		/// A quorum of validators verified the GPU's proof-of-GPU openings for `epoch`: it
+		/// delivers the throughput of `model`.
+		GpuVerified { gpu: GpuId, model: ModelId, epoch: u64, passes: u32 },
 		/// Part of a GPU's stake was slashed.
 		GpuSlashed {
 			gpu: GpuId,
@@ -665,6 +673,20 @@ pub mod pallet {
 			reporter: Option<T::AccountId>,
 		) -> Result<u128, DispatchError> {
 			frame_support::storage::with_storage_layer(|| Self::do_slash(gpu, fraction, reporter))
+		}
+
+		/// Records that a quorum of validators verified `gpu`'s proof-of-GPU openings for
+		/// `epoch` (for the proof-of-GPU pallet): its throughput class is its model. Unknown GPUs
+		/// and epochs not after the last recorded one are ignored.
+		pub fn record_verified(gpu: GpuId, epoch: u64) {
+			let Some(record) = Gpus::<T>::get(gpu) else { return };
+			let previous = Verified::<T>::get(gpu);
+			if previous.is_some_and(|v| v.epoch >= epoch) {
+				return;
+			}
+			let passes = previous.map_or(0, |v| v.passes).saturating_add(1);
+			Verified::<T>::insert(gpu, Verification { model: record.model, epoch, passes });
+			Self::deposit_event(Event::GpuVerified { gpu, model: record.model, epoch, passes });
 		}
 
 		/// Suspends a pending or active GPU (for the proof-of-GPU pallet) and stops

@@ -426,4 +426,33 @@ pub struct GpuInfo<AccountId, BlockNumber> {
 	pub rental: Option<Rental<AccountId, BlockNumber>>,
 	/// Revenue paid out to date.
 	pub revenue: RevenueToDate,
+	/// The last proof-of-GPU epoch a quorum of validators verified (`None`: never).
+	pub verified: Option<Verification>,
+}
+
+/// What proof-of-GPU has established about a GPU: it delivered the workload of `model` (its
+/// throughput class) within that model's deadline, last in `epoch`, `passes` times in all.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+	/// The catalogue model whose challenge the GPU passed.
+	pub model: ModelId,
+	/// The last verified challenge epoch.
+	pub epoch: u64,
+	/// Verified epochs to date.
+	pub passes: u32,
 }

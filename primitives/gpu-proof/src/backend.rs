@@ -132,3 +132,57 @@ impl ComputeBackend for CpuBackend {
 		x.column(j).map(<[i8]>::to_vec).ok_or(CpuBackendError::ColumnOutOfRange)
 	}
 }
+
+/// A model of a cheating device, for soundness measurements and fault-injection tests: it runs
+/// each step on the [`CpuBackend`], then replaces a fraction `skip_ppm / 10⁶` of the output
+/// entries by a wrong value — the outcome of skipping that part of the product. The choice is
+/// deterministic in `(R_t, position)`, so a replay reproduces the committed (wrong) chain and every
+/// Merkle path of its openings verifies; only the entry check can catch it.
+#[derive(Clone, Copy, Debug)]
+pub struct SkippingBackend {
+	/// Parts per million of the entries of every step that are wrong.
+	pub skip_ppm: u32,
+}
+
+impl ComputeBackend for SkippingBackend {
+	type Matrix = Matrix;
+	type Error = CpuBackendError;
+
+	fn allocate(&mut self, n: u32) -> Result<Matrix, CpuBackendError> {
+		CpuBackend.allocate(n)
+	}
+
+	fn generate(&mut self, prf: &MatrixPrf, out: &mut Matrix) -> Result<(), CpuBackendError> {
+		CpuBackend.generate(prf, out)
+	}
+
+	fn step(
+		&mut self,
+		x_t: &Matrix,
+		x_lag: &Matrix,
+		r_t: &MatrixPrf,
+		out: &mut Matrix,
+	) -> Result<(), CpuBackendError> {
+		CpuBackend.step(x_t, x_lag, r_t, out)?;
+		for (index, entry) in out.as_column_major_mut().iter_mut().enumerate() {
+			let mut input = [0u8; 48];
+			input[..32].copy_from_slice(r_t.key());
+			input[32..40].copy_from_slice(&r_t.stream().to_le_bytes());
+			input[40..].copy_from_slice(&(index as u64).to_le_bytes());
+			let coin = sp_crypto_hashing::blake2_128(&input);
+			let draw = u32::from_le_bytes([coin[0], coin[1], coin[2], coin[3]]) % 1_000_000;
+			if draw < self.skip_ppm {
+				*entry = if *entry == crate::ENTRY_MAX { crate::ENTRY_MIN } else { *entry + 1 };
+			}
+		}
+		Ok(())
+	}
+
+	fn column_leaves(&mut self, step: u32, x: &Matrix) -> Result<Vec<Hash>, CpuBackendError> {
+		CpuBackend.column_leaves(step, x)
+	}
+
+	fn read_column(&mut self, x: &Matrix, j: u32) -> Result<Vec<i8>, CpuBackendError> {
+		CpuBackend.read_column(x, j)
+	}
+}

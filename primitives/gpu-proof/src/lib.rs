@@ -142,7 +142,7 @@ mod workload;
 #[cfg(test)]
 mod tests;
 
-pub use backend::{ComputeBackend, CpuBackend, CpuBackendError};
+pub use backend::{ComputeBackend, CpuBackend, CpuBackendError, SkippingBackend};
 pub use error::{OpeningFailure, ProofError};
 pub use matrix::{next_entry, Matrix, ENTRY_MAX, ENTRY_MIN, MODULUS};
 pub use merkle::{
@@ -151,8 +151,8 @@ pub use merkle::{
 };
 pub use opening::{decode_opening, encoded_len_bound, encoded_len_bound_for, Opening};
 pub use params::{
-	challenge_seed, lag_distance, lag_step, ChallengeParams, GpuId, MAX_LAG, MAX_N, MAX_SAMPLES,
-	MAX_STEPS, MIN_N,
+	challenge_seed, commit_deadline_blocks, lag_distance, lag_step, workload_ops, ChallengeParams,
+	GpuId, MAX_LAG, MAX_N, MAX_SAMPLES, MAX_STEPS, MIN_N,
 };
 pub use prf::{entry_from_word, initial_entry, prf_key, r_entry, MatrixPrf, INITIAL_MATRIX_STREAM};
 pub use protocol::{

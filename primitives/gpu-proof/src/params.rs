@@ -109,3 +109,39 @@ pub fn lag_distance(step_root: &Hash, lag_window: u32) -> u32 {
 pub fn lag_step(t: u32, step_root: &Hash, lag_window: u32) -> u32 {
 	t.saturating_sub(lag_distance(step_root, lag_window))
 }
+
+/// Integer multiply-accumulate work of a challenge, counted as operations the way the catalogue's
+/// int8 TOPS are: `2·n³` per step (one `n × n` by `n × n` product) times `T` steps.
+pub fn workload_ops(params: &ChallengeParams) -> u128 {
+	let n = u128::from(params.n);
+	2 * n * n * n * u128::from(params.steps)
+}
+
+/// The commit deadline in blocks after the epoch start: `⌈(1+ε)·T_claim / block_time⌉ + 1` with
+/// `T_claim = workload_ops / (int8_tops · 10¹²)` seconds, from the catalogue's governance-measured
+/// sustained throughput of the model (never self-reported). `slack_ppm` is `ε` in parts per
+/// million; the `+ 1` is the block that includes the commit. `None` when the throughput or the
+/// block time is zero or the arithmetic overflows (the caller treats the model as unchallengeable
+/// rather than guessing).
+pub fn commit_deadline_blocks(
+	params: &ChallengeParams,
+	int8_tops: u32,
+	slack_ppm: u32,
+	block_ms: u64,
+) -> Option<u32> {
+	const PPM: u128 = 1_000_000;
+	const TERA: u128 = 1_000_000_000_000;
+	if int8_tops == 0 || block_ms == 0 {
+		return None;
+	}
+	// (1+ε)·ops·1000 ms / (tops·10¹²) / block_ms, with ε = slack_ppm / 10⁶.
+	let numerator = workload_ops(params)
+		.checked_mul(1_000)?
+		.checked_mul(PPM.checked_add(u128::from(slack_ppm))?)?;
+	let denominator = u128::from(int8_tops)
+		.checked_mul(TERA)?
+		.checked_mul(PPM)?
+		.checked_mul(u128::from(block_ms))?;
+	let blocks = numerator.div_ceil(denominator).checked_add(1)?;
+	u32::try_from(blocks).ok()
+}

@@ -1,6 +1,9 @@
 //! Pallet configurations of the Heliox runtime.
 
+mod gpu_proof;
 pub mod offchain;
+
+pub use gpu_proof::{GpuProofRegistry, GpuVerifierKey, GpuVerifiers};
 
 use frame_support::{
 	derive_impl,

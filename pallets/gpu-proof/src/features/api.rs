@@ -12,8 +12,8 @@ impl<T: Config> Pallet<T> {
 		Some(EpochView {
 			epoch,
 			start: info.start,
-			beacon_block: info.start.saturating_add(T::CommitWindow::get()),
-			next_start: info.start.saturating_add(T::ChallengePeriod::get()),
+			beacon_block: info.start.saturating_add(Pallet::<T>::commit_window()),
+			next_start: info.start.saturating_add(Pallet::<T>::challenge_period()),
 			randomness: info.randomness,
 			beacon: info.beacon,
 			verifiers: Verifiers::<T>::decode_len().unwrap_or(0) as u32,
@@ -30,6 +30,31 @@ impl<T: Config> Pallet<T> {
 	pub fn seed_of(gpu: T::GpuId) -> Option<(EpochIndex, Hash)> {
 		let (epoch, info) = Self::current_epoch()?;
 		Some((epoch, challenge_seed(&info.randomness, gpu.into(), epoch)))
+	}
+
+	/// `gpu`'s challenge in the current epoch (runtime API, what its agent polls): `None` when
+	/// no epoch is open, the GPU is not Active or its model has no valid challenge.
+	pub fn challenge_of(
+		gpu: T::GpuId,
+	) -> Option<ChallengeView<frame_system::pallet_prelude::BlockNumberFor<T>>> {
+		let (epoch, info) = Self::current_epoch()?;
+		if !T::Registry::is_active(&gpu) {
+			return None;
+		}
+		let (params, deadline) = T::Registry::challenge_params(&gpu)?;
+		params.validate().ok()?;
+		Some(ChallengeView {
+			epoch,
+			seed: challenge_seed(&info.randomness, gpu.into(), epoch),
+			params,
+			start: info.start,
+			deadline_block: Self::deadline_block(info.start, deadline),
+			beacon_block: info.start.saturating_add(Pallet::<T>::commit_window()),
+			next_start: info.start.saturating_add(Pallet::<T>::challenge_period()),
+			beacon: info.beacon,
+			committed: Self::commit_of(gpu, epoch).map(|c| c.root),
+			sampled: info.beacon.map(|beacon| Self::is_sampled(&beacon, gpu)),
+		})
 	}
 
 	/// Where `gpu` stands in the current epoch (runtime API).

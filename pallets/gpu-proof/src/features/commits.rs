@@ -1,7 +1,7 @@
 //! Commits: agent-signed roots, accepted up to each GPU's deadline block.
 
 use crate::{features::agent_signed, *};
-use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
 use frame_system::pallet_prelude::BlockNumberFor;
 use heliox_gpu_proof::{commit_message, AgentSignature, Hash};
 use sp_runtime::traits::{One, Saturating};
@@ -10,7 +10,7 @@ impl<T: Config> Pallet<T> {
 	/// The last block in which `gpu`'s commit for the epoch starting at `start` counts: `start +
 	/// min(deadline, CommitWindow − 1)`.
 	pub fn deadline_block(start: BlockNumberFor<T>, deadline: u32) -> BlockNumberFor<T> {
-		let cap = T::CommitWindow::get().saturating_sub(One::one());
+		let cap = Pallet::<T>::commit_window().saturating_sub(One::one());
 		start.saturating_add(BlockNumberFor::<T>::from(deadline).min(cap))
 	}
 

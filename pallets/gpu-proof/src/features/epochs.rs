@@ -17,9 +17,26 @@ pub const EPOCH_SUBJECT: &[u8] = b"heliox/pogpu/epoch";
 pub const BEACON_SUBJECT: &[u8] = b"heliox/pogpu/beacon";
 
 impl<T: Config> Pallet<T> {
+	/// Blocks per challenge epoch: the genesis [`Schedule`], else [`Config::ChallengePeriod`].
+	pub fn challenge_period() -> BlockNumberFor<T> {
+		Schedule::<T>::get().map_or_else(T::ChallengePeriod::get, |(period, _)| period)
+	}
+
+	/// Blocks from an epoch's start to its beacon: the genesis [`Schedule`], else
+	/// [`Config::CommitWindow`].
+	pub fn commit_window() -> BlockNumberFor<T> {
+		Schedule::<T>::get().map_or_else(T::CommitWindow::get, |(_, window)| window)
+	}
+
+	/// The fraction of GPUs opened each epoch: the genesis override, else
+	/// [`Config::SampleFraction`].
+	pub fn sample_fraction() -> sp_runtime::Perbill {
+		SampleFractionOverride::<T>::get().unwrap_or_else(T::SampleFraction::get)
+	}
+
 	/// The epoch `now` belongs to: `⌊now / ChallengePeriod⌋`.
 	pub fn epoch_at(now: BlockNumberFor<T>) -> EpochIndex {
-		(now / T::ChallengePeriod::get()).unique_saturated_into()
+		(now / Pallet::<T>::challenge_period()).unique_saturated_into()
 	}
 
 	/// The current epoch and its information.
@@ -35,7 +52,7 @@ impl<T: Config> Pallet<T> {
 	/// `on_initialize`: opens an epoch at multiples of `ChallengePeriod`, fixes the beacon at
 	/// `start + CommitWindow`; otherwise nothing (no storage access).
 	pub(crate) fn on_epoch_boundaries(now: BlockNumberFor<T>) -> Weight {
-		let period = T::ChallengePeriod::get();
+		let period = Pallet::<T>::challenge_period();
 		if period.is_zero() {
 			return T::WeightInfo::on_initialize_idle();
 		}
@@ -43,7 +60,7 @@ impl<T: Config> Pallet<T> {
 		if offset.is_zero() && !now.is_zero() {
 			Self::open_epoch(now);
 			T::WeightInfo::on_initialize_epoch_start()
-		} else if offset == T::CommitWindow::get() {
+		} else if offset == Pallet::<T>::commit_window() {
 			Self::fix_beacon(now);
 			T::WeightInfo::on_initialize_beacon()
 		} else {

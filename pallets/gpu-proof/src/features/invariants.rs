@@ -19,7 +19,7 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let epochs = Epochs::<T>::get();
-		let period = T::ChallengePeriod::get();
+		let period = Pallet::<T>::challenge_period();
 		for pair in epochs.windows(2) {
 			ensure!(pair[0].0 < pair[1].0, "epochs strictly increasing");
 		}
@@ -29,7 +29,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(info.start <= now, "epoch not from the future");
 			if info.beacon.is_some() {
 				ensure!(
-					info.start.saturating_add(T::CommitWindow::get()) <= now,
+					info.start.saturating_add(Pallet::<T>::commit_window()) <= now,
 					"beacon not before its block"
 				);
 			}

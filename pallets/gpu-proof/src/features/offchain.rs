@@ -150,9 +150,11 @@ impl<T: Config> Pallet<T> {
 			if results.last_fetch != 0 && now < results.last_fetch.saturating_add(RESEND_AFTER) {
 				return;
 			}
-			let retry_until = info.start.saturating_add(T::CommitWindow::get()).saturating_add(
-				(T::ChallengePeriod::get().saturating_sub(T::CommitWindow::get())) / 2u32.into(),
-			);
+			let retry_until =
+				info.start.saturating_add(Pallet::<T>::commit_window()).saturating_add(
+					(Pallet::<T>::challenge_period().saturating_sub(Pallet::<T>::commit_window()))
+						/ 2u32.into(),
+				);
 			let last_try = now_block >= retry_until;
 			Self::fetch_pending(epoch, &info, &beacon, &mut results, last_try);
 			results.last_fetch = now;

@@ -14,7 +14,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `gpu` is opened in an epoch with this beacon.
 	pub fn is_sampled(beacon: &heliox_gpu_proof::Hash, gpu: T::GpuId) -> bool {
-		is_sampled(beacon, gpu.into(), T::SampleFraction::get().deconstruct())
+		is_sampled(beacon, gpu.into(), Pallet::<T>::sample_fraction().deconstruct())
 	}
 
 	pub(crate) fn do_submit_verdicts(

@@ -154,3 +154,29 @@ fn unsigned_origins_are_refused() {
 		);
 	});
 }
+
+#[test]
+fn challenge_of_tells_the_agent_its_seed_deadline_and_commitment() {
+	run(|| {
+		assert_eq!(GpuProof::challenge_of(1), None, "no epoch yet");
+		start_epoch();
+		let view = GpuProof::challenge_of(1).unwrap();
+		assert_eq!((view.epoch, view.start, view.params), (1, 20, PARAMS));
+		assert_eq!(view.seed, GpuProof::seed_of(1).unwrap().1);
+		assert_eq!(view.deadline_block, 20 + u64::from(DEADLINE));
+		assert_eq!((view.beacon_block, view.next_start), (20 + WINDOW, 40));
+		assert_eq!((view.beacon, view.committed, view.sampled), (None, None, None));
+		let commitment = commit(1);
+		assert_eq!(GpuProof::challenge_of(1).unwrap().committed, Some(commitment.root()));
+		to_beacon();
+		let view = GpuProof::challenge_of(1).unwrap();
+		assert!(view.beacon.is_some());
+		assert_eq!(view.sampled, Some(true), "the mock opens every GPU");
+		// Inactive GPUs and GPUs without a challenge have none.
+		with_gpu(2, |g| g.active = false);
+		assert_eq!(GpuProof::challenge_of(2), None);
+		with_gpu(3, |g| g.params = None);
+		assert_eq!(GpuProof::challenge_of(3), None);
+		assert_eq!(GpuProof::challenge_of(99), None);
+	});
+}

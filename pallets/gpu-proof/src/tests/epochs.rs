@@ -2,6 +2,7 @@
 
 use super::*;
 use heliox_gpu_proof::challenge_seed;
+use sp_runtime::{BuildStorage, Perbill};
 
 #[test]
 fn epochs_open_every_period_with_fresh_randomness() {
@@ -128,4 +129,41 @@ fn runtime_api_views() {
 fn integrity_test_passes() {
 	use frame_support::traits::Hooks;
 	new_test_ext().execute_with(GpuProof::integrity_test);
+}
+
+#[test]
+fn a_genesis_schedule_replaces_the_default_period_and_window() {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	crate::GenesisConfig::<Test> {
+		verifiers: (0..3).map(verifier_key).collect(),
+		schedule: Some((7, 3)),
+		sample_fraction: Some(Perbill::from_percent(50)),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		System::set_block_number(1);
+		assert_eq!((GpuProof::challenge_period(), GpuProof::commit_window()), (7, 3));
+		assert_eq!(GpuProof::sample_fraction(), Perbill::from_percent(50));
+		run_to_block(7);
+		let (epoch, info) = GpuProof::current_epoch().unwrap();
+		assert_eq!((epoch, info.start), (1, 7));
+		run_to_block(10);
+		assert!(GpuProof::current_epoch().unwrap().1.beacon.is_some(), "beacon at start + 3");
+		run_to_block(14);
+		assert_eq!(GpuProof::current_epoch().unwrap().0, 2);
+		GpuProof::do_try_state().expect("invariants hold");
+	});
+}
+
+#[test]
+#[should_panic(expected = "0 < commit window < challenge period")]
+fn a_genesis_schedule_with_the_window_past_the_period_is_refused() {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let _ = crate::GenesisConfig::<Test> {
+		verifiers: vec![],
+		schedule: Some((5, 5)),
+		sample_fraction: None,
+	}
+	.assimilate_storage(&mut storage);
 }

@@ -15,54 +15,11 @@ use codec::Encode;
 use frame_support::assert_ok;
 use heliox_gpu_proof::{
 	commit_message, open_positions, opening_message, sample_positions, Commitment, ComputeBackend,
-	CpuBackend, CpuBackendError, Hash, Matrix, MatrixPrf, OpeningsResponse, SignedOpening,
-	Workload,
+	CpuBackend, Hash, OpeningsResponse, SignedOpening, Workload,
 };
 use sp_core::Pair;
 
-/// A cheater: computes each step, then replaces a fraction of the output entries by a wrong
-/// value (the outcome of skipping that part of the product), deterministically so that a replay
-/// reproduces the committed chain.
-#[derive(Clone, Copy)]
-pub struct SkippingBackend {
-	pub skip_ppm: u32,
-}
-
-impl ComputeBackend for SkippingBackend {
-	type Matrix = Matrix;
-	type Error = CpuBackendError;
-
-	fn allocate(&mut self, n: u32) -> Result<Matrix, CpuBackendError> {
-		CpuBackend.allocate(n)
-	}
-	fn generate(&mut self, prf: &MatrixPrf, out: &mut Matrix) -> Result<(), CpuBackendError> {
-		CpuBackend.generate(prf, out)
-	}
-	fn step(
-		&mut self,
-		x_t: &Matrix,
-		x_lag: &Matrix,
-		r_t: &MatrixPrf,
-		out: &mut Matrix,
-	) -> Result<(), CpuBackendError> {
-		CpuBackend.step(x_t, x_lag, r_t, out)?;
-		for (index, entry) in out.as_column_major_mut().iter_mut().enumerate() {
-			let coin =
-				sp_io::hashing::blake2_128(&(r_t.key(), r_t.stream(), index as u64).encode());
-			let draw = u32::from_le_bytes([coin[0], coin[1], coin[2], coin[3]]) % 1_000_000;
-			if draw < self.skip_ppm {
-				*entry = if *entry == 125 { -125 } else { *entry + 1 };
-			}
-		}
-		Ok(())
-	}
-	fn column_leaves(&mut self, step: u32, x: &Matrix) -> Result<Vec<Hash>, CpuBackendError> {
-		CpuBackend.column_leaves(step, x)
-	}
-	fn read_column(&mut self, x: &Matrix, j: u32) -> Result<Vec<i8>, CpuBackendError> {
-		CpuBackend.read_column(x, j)
-	}
-}
+pub use heliox_gpu_proof::SkippingBackend;
 
 /// Runs `gpu`'s chain for the current epoch on `backend` and returns the commitment.
 pub fn compute<B: ComputeBackend>(gpu: GpuId, backend: B) -> Commitment

@@ -24,6 +24,7 @@ impl<T: Config> Pallet<T> {
 			price: record.price,
 			rental: Rentals::<T>::get(id),
 			revenue: Revenue::<T>::get(id),
+			verified: Verified::<T>::get(id),
 		}
 	}
 

@@ -26,6 +26,7 @@ impl<T: Config> Pallet<T> {
 	///   hold of each renter equals the `paid` of its open native rentals, and the escrow
 	///   account holds at least the `paid` of the open AID rentals (exactly that unless someone
 	///   donated to it);
+	/// * verifications are of registered GPUs, with at least one pass;
 	/// * the revenue shares sum to 100%.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next = NextGpuId::<T>::get();
@@ -44,6 +45,10 @@ impl<T: Config> Pallet<T> {
 			);
 			let stake = stakes.entry(record.provider.clone()).or_default();
 			*stake = stake.checked_add(record.stake).ok_or("stake overflows")?;
+		}
+		for (id, verification) in Verified::<T>::iter() {
+			ensure!(Gpus::<T>::contains_key(id), "verification of a removed GPU");
+			ensure!(verification.passes > 0, "verification without a pass");
 		}
 		ensure!(
 			AgentKeys::<T>::iter().count() == gpus as usize,

@@ -64,6 +64,7 @@ impl<T: Config> Pallet<T> {
 		AgentKeys::<T>::remove(record.agent_key);
 		Gpus::<T>::remove(gpu);
 		Revenue::<T>::remove(gpu);
+		Verified::<T>::remove(gpu);
 		match ModelGpus::<T>::get(record.model).unwrap_or(0).saturating_sub(1) {
 			0 => ModelGpus::<T>::remove(record.model),
 			left => ModelGpus::<T>::insert(record.model, left),

@@ -39,6 +39,7 @@ fn gpu_returns_everything_about_a_gpu() {
 				price: Some(Price { currency: PaymentCurrency::Native, per_block: 100 }),
 				rental: Some(rental),
 				revenue: RevenueToDate::default(),
+				verified: None,
 			})
 		);
 		run_to_block(11);

@@ -1,7 +1,7 @@
 //! The lifecycle: activation, suspension, resume, retirement, withdrawal and slashing.
 
 use super::*;
-use crate::{AgentKeys, Error, Event, GpuStatus, Gpus, Revenue};
+use crate::{AgentKeys, Error, Event, GpuStatus, Gpus, Revenue, Verification, Verified};
 use frame_support::assert_noop;
 use sp_runtime::Perbill;
 
@@ -307,5 +307,42 @@ fn the_directory_serves_agent_keys_and_endpoints() {
 		assert_eq!(GpuRegistry::agent_endpoint(&gpu), Some(ENDPOINT.to_vec()));
 		assert_eq!(GpuRegistry::agent_key(&9), None);
 		assert_eq!(GpuRegistry::agent_endpoint(&9), None);
+	});
+}
+
+#[test]
+fn record_verified_counts_passes_per_epoch_and_ignores_stale_or_unknown() {
+	run(|| {
+		let gpu = active_gpu(1, PaymentCurrency::Native, 10);
+		GpuRegistry::record_verified(gpu, 4);
+		assert_eq!(
+			Verified::<Test>::get(gpu),
+			Some(Verification { model: H100, epoch: 4, passes: 1 })
+		);
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::GpuRegistry(Event::GpuVerified {
+				gpu,
+				model: H100,
+				epoch: 4,
+				passes: 1
+			})));
+		// The same or an older epoch does not count twice.
+		GpuRegistry::record_verified(gpu, 4);
+		GpuRegistry::record_verified(gpu, 3);
+		assert_eq!(Verified::<Test>::get(gpu).unwrap().passes, 1);
+		GpuRegistry::record_verified(gpu, 6);
+		assert_eq!(
+			Verified::<Test>::get(gpu),
+			Some(Verification { model: H100, epoch: 6, passes: 2 })
+		);
+		assert_eq!(GpuRegistry::gpu(gpu).unwrap().verified.unwrap().passes, 2);
+		// Unknown GPUs are ignored.
+		GpuRegistry::record_verified(99, 1);
+		assert_eq!(Verified::<Test>::get(99), None);
+		// Withdrawing the GPU removes its verification.
+		assert_ok!(GpuRegistry::retire_gpu(RuntimeOrigin::signed(ALICE), gpu));
+		run_to_block(1 + UNBONDING);
+		assert_ok!(GpuRegistry::withdraw_stake(RuntimeOrigin::signed(ALICE), gpu));
+		assert_eq!(Verified::<Test>::get(gpu), None);
 	});
 }

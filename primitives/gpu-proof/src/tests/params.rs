@@ -114,3 +114,42 @@ fn lag_distance_is_in_range_and_clamps_to_x0() {
 	assert_eq!(lag_distance(&[0; 32], 1), 1);
 	assert_eq!(lag_distance(&[0; 32], 0), 1, "a zero window is treated as 1");
 }
+
+#[test]
+fn commit_deadline_follows_the_catalogue_throughput() {
+	let h100 = ChallengeParams { n: 16_384, lag: 256, steps: 4_096, samples: 48 };
+	// 2·16384³·4096 = 3.6·10¹⁶ ops at 1979 TOPS = 18.2 s; ×1.2 = 21.8 s = 7.3 blocks of 3 s.
+	assert_eq!(workload_ops(&h100), 2 * 16_384u128.pow(3) * 4_096);
+	assert_eq!(commit_deadline_blocks(&h100, 1_979, 200_000, 3_000), Some(8 + 1));
+	// Without slack: 18.2 s = 6.07 blocks → 7, plus the inclusion block.
+	assert_eq!(commit_deadline_blocks(&h100, 1_979, 0, 3_000), Some(7 + 1));
+	// An A100 (624 TOPS) gets ~3.2× the time: a card posing as a faster model cannot keep up.
+	assert_eq!(commit_deadline_blocks(&h100, 624, 200_000, 3_000), Some(24 + 1));
+	// The CPU-sized dev model finishes within the first block.
+	let dev = ChallengeParams { n: 64, lag: 4, steps: 16, samples: 48 };
+	assert_eq!(commit_deadline_blocks(&dev, 1, 200_000, 3_000), Some(2));
+	// Degenerate inputs give no deadline rather than a wrong one.
+	assert_eq!(commit_deadline_blocks(&h100, 0, 200_000, 3_000), None);
+	assert_eq!(commit_deadline_blocks(&h100, 1_979, 200_000, 0), None);
+	let huge = ChallengeParams { n: MAX_N, lag: 1, steps: MAX_STEPS, samples: 1 };
+	assert_eq!(commit_deadline_blocks(&huge, u32::MAX, 0, u64::MAX), None, "overflow");
+	assert_eq!(commit_deadline_blocks(&huge, 1, u32::MAX, 1), None, "beyond u32 blocks");
+}
+
+proptest::proptest! {
+	#[test]
+	fn commit_deadline_is_monotone(
+		n in MIN_N..=MAX_N, steps in 1u32..100_000, tops in 1u32..5_000, slack in 0u32..1_000_000,
+	) {
+		let params = ChallengeParams { n, lag: 1, steps, samples: 1 };
+		let base = commit_deadline_blocks(&params, tops, slack, 3_000).unwrap();
+		// Faster cards get no more time; more slack or more steps never less.
+		proptest::prop_assert!(commit_deadline_blocks(&params, tops + 1, slack, 3_000).unwrap() <= base);
+		proptest::prop_assert!(commit_deadline_blocks(&params, tops, slack + 1, 3_000).unwrap() >= base);
+		let longer = ChallengeParams { steps: steps + 1, ..params };
+		proptest::prop_assert!(commit_deadline_blocks(&longer, tops, slack, 3_000).unwrap() >= base);
+		// The deadline covers (1+ε)·T_claim: (deadline − 1) blocks are at least that long.
+		let needed_ms = workload_ops(&params) as f64 / (tops as f64 * 1e12) * 1e3 * (1.0 + slack as f64 / 1e6);
+		proptest::prop_assert!(((base - 1) as f64) * 3_000.0 + 1e-6 >= needed_ms * (1.0 - 1e-12));
+	}
+}
