@@ -44,6 +44,8 @@ chain-specs: build
 	$(NODE) build-spec --chain dev --disable-default-bootnode --raw > chain-specs/dev-raw.json
 	$(NODE) build-spec --chain local --disable-default-bootnode > chain-specs/local.json
 	$(NODE) build-spec --chain local --disable-default-bootnode --raw > chain-specs/local-raw.json
+	$(NODE) build-spec --chain staging --disable-default-bootnode > chain-specs/staging.json
+	$(NODE) build-spec --chain staging --disable-default-bootnode --raw > chain-specs/staging-raw.json
 
 ## Delete the dev chain's state.
 clean-dev:

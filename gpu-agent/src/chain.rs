@@ -65,6 +65,13 @@ impl std::str::FromStr for Fault {
 	}
 }
 
+/// Logs a line to stdout, ignoring a closed stdout (an agent keeps serving when its log pipe is
+/// gone).
+fn say(line: String) {
+	use std::io::Write;
+	let _ = writeln!(std::io::stdout(), "{line}");
+}
+
 /// A GPU's challenge in the current epoch, as the `gpu_challenge` RPC returns it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Challenge {
@@ -134,7 +141,7 @@ pub async fn follow(
 			},
 			Err(error) => {
 				failures += 1;
-				eprintln!("gpu-agent: chain poll failed ({failures}): {error}");
+				say(format!("gpu-agent: chain poll failed ({failures}): {error}"));
 				if failures >= 30 {
 					return Err(error);
 				}
@@ -146,13 +153,13 @@ pub async fn follow(
 		if computed.as_ref().is_none_or(|(e, _)| *e != epoch) {
 			let started = std::time::Instant::now();
 			let commit = run_challenge(state.clone(), gpu, &challenge, fault).await?;
-			println!(
+			say(format!(
 				"pog epoch {epoch}: computed root 0x{} in {} ms (n={}, T={})",
 				crate::key::hex(&commit.root).trim_start_matches("0x"),
 				started.elapsed().as_millis(),
 				challenge.params.n,
 				challenge.params.steps,
-			);
+			));
 			computed = Some((epoch, commit));
 		}
 		if let (Some((_, commit)), None) = (&computed, challenge.committed) {
@@ -176,7 +183,7 @@ pub async fn follow(
 			if prepared != Some((epoch, beacon)) && challenge.committed.is_some() {
 				prepared = Some((epoch, beacon));
 				if let Err(error) = state.pog.prepare(gpu, epoch, beacon) {
-					eprintln!("gpu-agent: cannot prepare openings of epoch {epoch}: {error:?}");
+					say(format!("gpu-agent: cannot prepare openings of epoch {epoch}: {error:?}"));
 				}
 			}
 		}
@@ -245,7 +252,7 @@ async fn submit_commit(
 			at.transactions().sign_and_submit_then_watch_default(&tx, state.key.signer()).await
 		},
 		Err(error) => {
-			eprintln!("gpu-agent: commit of epoch {epoch} not submitted: {error}");
+			say(format!("gpu-agent: commit of epoch {epoch} not submitted: {error}"));
 			return;
 		},
 	};
@@ -253,12 +260,14 @@ async fn submit_commit(
 		Ok(progress) => {
 			tokio::spawn(async move {
 				match progress.wait_for_finalized_success().await {
-					Ok(_) => println!("pog epoch {epoch}: commit finalized"),
-					Err(error) => eprintln!("gpu-agent: commit of epoch {epoch} failed: {error}"),
+					Ok(_) => say(format!("pog epoch {epoch}: commit finalized")),
+					Err(error) => say(format!(
+						"gpu-agent: commit of epoch {epoch} failed: {error} ({error:?})"
+					)),
 				}
 			});
 		},
-		Err(error) => eprintln!("gpu-agent: commit of epoch {epoch} not submitted: {error}"),
+		Err(error) => say(format!("gpu-agent: commit of epoch {epoch} not submitted: {error}")),
 	}
 }
 

@@ -1,4 +1,4 @@
-//! Built-in chain specifications (`--chain dev`, `--chain local`) and chain-spec loading.
+//! Built-in chain specifications (`--chain dev`, `--chain local`, `--chain staging`) and chain-spec loading.
 
 use heliox_runtime::WASM_BINARY;
 use sc_service::{ChainType, Properties};
@@ -45,14 +45,30 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
+/// `staging`: the template of a public network: four operator-keyed validators (their keys in
+/// the runtime's `staging` preset), production parameters, no sudo — governance only.
+pub fn staging_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Heliox Staging")
+		.with_id("heliox_staging")
+		.with_protocol_id("hlx-staging")
+		.with_chain_type(ChainType::Live)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(
+			heliox_runtime::genesis_config_presets::STAGING_RUNTIME_PRESET,
+		)
+		.build())
+}
+
 /// Resolves `--chain ID`: a built-in name or the path of a chain-spec JSON file.
 pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"dev" => Box::new(development_chain_spec()?),
 		"local" => Box::new(local_chain_spec()?),
+		"staging" => Box::new(staging_chain_spec()?),
 		"" => {
 			return Err(
-				"no chain given: use --dev, --chain dev, --chain local or --chain <spec.json>"
+				"no chain given: use --dev, --chain dev|local|staging or --chain <spec.json>"
 					.into(),
 			)
 		},
@@ -60,7 +76,7 @@ pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 			let path = std::path::PathBuf::from(path);
 			if !path.exists() {
 				return Err(format!(
-					"chain spec `{}` not found: expected dev, local or the path of a chain-spec JSON file",
+					"chain spec `{}` not found: expected dev, local, staging or the path of a chain-spec JSON file",
 					path.display()
 				));
 			}

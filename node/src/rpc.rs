@@ -50,6 +50,7 @@ where
 	C::Api: pallet_aid::runtime_api::AidApi<Block, AccountId, Balance>,
 	C::Api: pallet_gpu_registry::runtime_api::GpuRegistryApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_gpu_liveness::runtime_api::GpuLivenessApi<Block, BlockNumber>,
+	C::Api: pallet_gpu_proof::runtime_api::GpuProofApi<Block, u64, BlockNumber>,
 	C::Api: pallet_ip_nft::runtime_api::IpNftApi<Block, AccountId, u64, u32, BlockNumber>,
 	P: TransactionPool + 'static,
 	SC: sp_consensus::SelectChain<Block> + 'static,

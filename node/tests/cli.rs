@@ -70,6 +70,8 @@ fn committed_chain_specs_are_up_to_date() {
 		("dev", true, "dev-raw.json"),
 		("local", false, "local.json"),
 		("local", true, "local-raw.json"),
+		("staging", false, "staging.json"),
+		("staging", true, "staging-raw.json"),
 	] {
 		let mut args = vec!["build-spec", "--chain", chain, "--disable-default-bootnode"];
 		if raw {
@@ -87,4 +89,34 @@ fn committed_chain_specs_are_up_to_date() {
 			"chain-specs/{file} is out of date with the runtime: run `make chain-specs`"
 		);
 	}
+}
+
+/// The staging spec is a public-network template: no sudo key anywhere in its genesis, four
+/// validators with operator keys (not the well-known dev keys) and production periods.
+#[test]
+fn staging_spec_has_no_sudo_and_operator_keys() {
+	let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-specs");
+	let spec: serde_json::Value = serde_json::from_str(
+		&std::fs::read_to_string(dir.join("staging.json")).expect("chain-specs/staging.json"),
+	)
+	.expect("JSON");
+	assert_eq!(spec["chainType"], "Live");
+	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
+	assert!(patch["sudo"]["key"].is_null(), "staging has a sudo key: {}", patch["sudo"]);
+	let keys = patch["session"]["keys"].as_array().expect("session keys");
+	assert_eq!(keys.len(), 4);
+	// //Alice's account: a dev key must never validate a public network.
+	let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	assert!(keys.iter().all(|k| k[0] != alice), "{keys:?}");
+	assert_eq!(patch["origins"]["trackTimeDivisor"], 1);
+	// The raw spec of the same genesis has no sudo key in storage either
+	// (`twox128("Sudo") ++ twox128("Key")`).
+	let raw: serde_json::Value = serde_json::from_str(
+		&std::fs::read_to_string(dir.join("staging-raw.json")).expect("staging-raw.json"),
+	)
+	.expect("JSON");
+	let top = raw["genesis"]["raw"]["top"].as_object().expect("raw storage");
+	let sudo_key = "0x5c0d1176a568c1f92944340dbfed9e9c530ebca703c85910e7164cb7d1c9e47b";
+	assert!(!top.contains_key(sudo_key), "sudo key in staging raw storage");
+	assert!(top.len() > 10);
 }

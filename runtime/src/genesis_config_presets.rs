@@ -95,6 +95,58 @@ impl GenesisValidator {
 	}
 }
 
+/// The preset name of the staging network: production parameters, no sudo.
+pub const STAGING_RUNTIME_PRESET: &str = "staging";
+
+/// The staging network's validators: `(sr25519, ed25519)` public keys made with
+/// `heliox-node key generate --scheme sr25519` / `--scheme ed25519`. The sr25519 key is the
+/// validator's account and its `babe` and `gpuv` session keys, the ed25519 key its `gran` key.
+/// The secrets are held by the operators (never in this repository); a network launched from
+/// this template replaces these four with its own operators' keys.
+const STAGING_VALIDATORS: [([u8; 32], [u8; 32]); 4] = [
+	(
+		sp_core::hex2array!("3cc1fc1d08b0046259ac6ed0514fe5e5017f4725025ef7f766f9c895a83b2159"),
+		sp_core::hex2array!("1dcbe970e150b912a8c2d96db5019d1d73a270362480fd188b4b44fcb2f10e4a"),
+	),
+	(
+		sp_core::hex2array!("066a97e8d6022a46648ebd2e066500f4b80b2dc0e092937193ccd6febe17fc41"),
+		sp_core::hex2array!("8b6d7b4141eca684595968c8e58eab44761fa15d5ca2a6705f952e188df4d05c"),
+	),
+	(
+		sp_core::hex2array!("2e63bc6b14d73138421bb7941392ac1add6327771a5c6e63d6106eac55193051"),
+		sp_core::hex2array!("bd4a430bccda566f00c010a2b841dcb9e9cbd329182c273ac892ba57c6921a96"),
+	),
+	(
+		sp_core::hex2array!("36f5c8f6c46928dc37a7e64df409c6fe340222cbc64b0bb28ccdb5f6efa98b66"),
+		sp_core::hex2array!("3a9eedfef0962fd09c7ef5228424dff178a738a9740d3918a5c4b3bf76eaa327"),
+	),
+];
+
+impl GenesisValidator {
+	/// A validator from its sr25519 (account, `babe`, `gpuv`) and ed25519 (`gran`) public keys.
+	pub fn from_public_keys(sr: [u8; 32], ed: [u8; 32]) -> Self {
+		let sr = sp_core::sr25519::Public::from_raw(sr);
+		Self {
+			account: AccountId::from(sr),
+			babe: sr.into(),
+			grandpa: sp_core::ed25519::Public::from_raw(ed).into(),
+			gpuv: sr.into(),
+		}
+	}
+}
+
+/// `staging`: the template of a public network — four operator-keyed validators, production
+/// referendum periods and proof-of-GPU epochs, and **no sudo**: every privileged call goes
+/// through OpenGov. The validators are the technical committee until governance changes it.
+pub fn staging_config_genesis() -> Value {
+	let validators: Vec<GenesisValidator> = STAGING_VALIDATORS
+		.iter()
+		.map(|(sr, ed)| GenesisValidator::from_public_keys(*sr, *ed))
+		.collect();
+	let accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
+	heliox_genesis(validators, accounts.clone(), None, accounts, 1, None)
+}
+
 /// Test networks run referenda this many times faster than production (see
 /// [`crate::governance::origins::TrackTimeDivisor`]): a `validator_admin` referendum with enough
 /// support enacts in about 12 blocks instead of days.
@@ -247,6 +299,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		STAGING_RUNTIME_PRESET => staging_config_genesis(),
 		_ => return None,
 	};
 	serde_json::to_string(&patch).ok().map(alloc::string::String::into_bytes)
@@ -257,5 +310,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(STAGING_RUNTIME_PRESET),
 	]
 }

@@ -31,9 +31,12 @@ fn json_merge(a: &mut serde_json::Value, b: serde_json::Value) {
 }
 
 #[test]
-fn preset_names_are_dev_and_local_testnet() {
+fn preset_names_are_dev_local_testnet_and_staging() {
 	let names: Vec<String> = genesis_config_presets::preset_names();
-	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
+	assert_eq!(
+		names,
+		vec!["development".to_string(), "local_testnet".to_string(), "staging".to_string()]
+	);
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 }
 
@@ -241,7 +244,7 @@ fn registry_drives_the_proof_of_gpu_challenge_of_a_registered_gpu() {
 			configs::GpuProofRegistry::agent_endpoint(&gpu),
 			Some(b"http://127.0.0.1:9955".to_vec())
 		);
-		GpuRegistry::on_live(&gpu);
+		<GpuRegistry as pallet_gpu_registry::GpuDirectory<u64>>::on_live(&gpu);
 		assert!(configs::GpuProofRegistry::is_active(&gpu));
 		assert_eq!(configs::GpuProofRegistry::active_gpus(), vec![gpu]);
 		// A pass is recorded in the registry; a fraud slash moves stake to the treasury.
@@ -255,5 +258,30 @@ fn registry_drives_the_proof_of_gpu_challenge_of_a_registered_gpu() {
 		assert!(slashed > 0);
 		assert_eq!(Balances::balance(&treasury), before + slashed);
 		assert!(!configs::GpuProofRegistry::is_active(&gpu));
+	});
+}
+
+#[test]
+fn staging_has_four_operator_validators_production_parameters_and_no_sudo() {
+	preset_ext(genesis_config_presets::STAGING_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "no sudo on a public network");
+		let validators = pallet_session::Validators::<Runtime>::get();
+		assert_eq!(validators.len(), 4);
+		let dev: Vec<AccountId> =
+			sp_keyring::Sr25519Keyring::iter().map(|k| k.to_account_id()).collect();
+		assert!(validators.iter().all(|v| !dev.contains(v)), "no well-known dev keys");
+		assert_eq!(pallet_gpu_proof::Verifiers::<Runtime>::get().len(), 4);
+		assert_eq!(GpuProof::challenge_period(), configs::GpuChallengePeriod::get());
+		assert_eq!(GpuProof::sample_fraction(), configs::GpuSampleFraction::get());
+		assert_eq!(
+			governance::origins::pallet_custom_origins::TrackTimeDivisor::<Runtime>::get(),
+			1
+		);
+		// The validators form the technical committee (whitelist track) until governance
+		// changes it; nobody can mint test-only IP-NFT issuer rights.
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),
+			4
+		);
 	});
 }

@@ -3,7 +3,7 @@
 mod gpu_proof;
 pub mod offchain;
 
-pub use gpu_proof::{GpuProofRegistry, GpuVerifierKey, GpuVerifiers};
+pub use gpu_proof::*;
 
 use frame_support::{
 	derive_impl,

@@ -48,3 +48,19 @@ fn duplicates_are_dropped_and_the_set_is_bounded() {
 		assert_eq!(VerifierIndex::<Test>::iter().count(), 0);
 	});
 }
+
+#[test]
+fn an_empty_genesis_list_keeps_the_verifiers_the_session_pallet_set() {
+	// In a runtime the session pallet's genesis hands over the validators' keys before this
+	// pallet's genesis runs with its (empty) default list.
+	run(|| {
+		let before = Verifiers::<Test>::get();
+		assert_eq!(before.len(), 3);
+		frame_support::traits::BuildGenesisConfig::build(&crate::GenesisConfig::<Test> {
+			verifiers: vec![],
+			schedule: None,
+			sample_fraction: None,
+		});
+		assert_eq!(Verifiers::<Test>::get(), before);
+	});
+}
