@@ -244,6 +244,8 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 		let (Some(beacon), Some(epoch)) = (c["beacon"].as_str(), c["epoch"].as_u64()) else {
 			continue;
 		};
+		// The agent's wire format: the beacon in plain hex (no 0x).
+		let beacon = beacon.trim_start_matches("0x");
 		let url = format!(
 			"http://127.0.0.1:{}/pog/opening?gpu={honest}&epoch={epoch}&beacon={beacon}&k=0",
 			gpus[0].2

@@ -52,6 +52,10 @@ use sp_runtime::{
 pub const HTTP_BATCH: usize = 16;
 /// Blocks after which an unconfirmed transaction is sent again.
 pub const RESEND_AFTER: u64 = 5;
+/// Blocks after which agents that answered "replaying, retry" (503) or timed out are asked
+/// again: an agent starts replaying when it sees the beacon, so the first request of an epoch
+/// often comes too early.
+pub const FETCH_RETRY_AFTER: u64 = 1;
 /// Most sends of one transaction.
 pub const MAX_ATTEMPTS: u8 = 3;
 
@@ -147,7 +151,8 @@ impl<T: Config> Pallet<T> {
 			last_fetch: 0,
 		});
 		if !results.pending.is_empty() {
-			if results.last_fetch != 0 && now < results.last_fetch.saturating_add(RESEND_AFTER) {
+			if results.last_fetch != 0 && now < results.last_fetch.saturating_add(FETCH_RETRY_AFTER)
+			{
 				return;
 			}
 			let retry_until =
@@ -167,7 +172,19 @@ impl<T: Config> Pallet<T> {
 			state.results = Some(results.clone());
 			store.set(&state);
 		}
-		if state.last_sent != 0 && now < state.last_sent.saturating_add(RESEND_AFTER) {
+		// Wait for the last transaction to be included before sending another (they share the
+		// key's nonce) — unless it was a fraud proof that is already on chain: then the report
+		// goes out right away, inside the verification phase.
+		let frauds_included = results.frauds.iter().all(|fraud| {
+			Commits::<T>::get(fraud.gpu)
+				.and_then(|slots| slots.for_epoch(epoch).map(|record| record.fraud_proven))
+				.unwrap_or(true)
+		});
+		let report_pending = state.report_attempts == 0 && frauds_included;
+		if state.last_sent != 0
+			&& now < state.last_sent.saturating_add(RESEND_AFTER)
+			&& !report_pending
+		{
 			return;
 		}
 		let account = Self::verifier_account(key);

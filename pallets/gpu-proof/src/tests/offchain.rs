@@ -106,12 +106,9 @@ fn the_ocw_reports_pass_fail_and_no_response_and_proves_fraud() {
 		));
 		assert_eq!(slashed().len(), 1);
 
-		// A run in the same block does nothing more (waits for inclusion).
-		GpuProof::offchain_worker(now);
-		assert_eq!(sent(&pool).len(), 1);
-
-		// Later: the report, once, from the stored results (no new HTTP requests).
-		run_to_block(now + crate::RESEND_AFTER);
+		// The fraud proof is on chain: the next run sends the report, once, from the stored
+		// results (no new HTTP requests), without waiting RESEND_AFTER blocks.
+		run_to_block(now + 1);
 		GpuProof::offchain_worker(System::block_number());
 		let txs = sent(&pool);
 		assert_eq!(txs.len(), 2);
@@ -181,5 +178,35 @@ fn an_unconfirmed_report_is_resent_a_bounded_number_of_times() {
 			};
 			assert_eq!(verdicts.to_vec(), vec![(1, Verdict::Pass)]);
 		}
+	});
+}
+
+#[test]
+fn an_unconfirmed_fraud_proof_holds_the_report_until_it_is_resent() {
+	let Ocw { mut ext, http, pool, .. } = ocw();
+	ext.execute_with(|| {
+		start_epoch();
+		let skipper = SkippingBackend { skip_ppm: 1_000_000 };
+		let cheat = commit_with(2, skipper);
+		for gpu in [1, 3, 4] {
+			with_gpu(gpu, |gpu| gpu.active = false);
+		}
+		to_beacon();
+		expect(&http, 2, response_with(2, &cheat, skipper).encode());
+		let now = System::block_number();
+		GpuProof::offchain_worker(now);
+		assert_eq!(sent(&pool).len(), 1, "the fraud proof");
+		// Not included yet: the next blocks send nothing (the report would share its nonce).
+		for block in now + 1..now + crate::RESEND_AFTER {
+			System::set_block_number(block);
+			GpuProof::offchain_worker(block);
+		}
+		assert_eq!(sent(&pool).len(), 1);
+		// After RESEND_AFTER blocks the fraud proof is sent again, still before the report.
+		System::set_block_number(now + crate::RESEND_AFTER);
+		GpuProof::offchain_worker(now + crate::RESEND_AFTER);
+		let txs = sent(&pool);
+		assert_eq!(txs.len(), 2);
+		assert!(matches!(txs[1].1, RuntimeCall::GpuProof(crate::Call::report_fraud { .. })));
 	});
 }
