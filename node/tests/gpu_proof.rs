@@ -158,18 +158,49 @@ async fn wait_gpu(
 }
 
 /// Submits `tx` signed by `signer` and returns the dispatch error's text (panics on success).
+/// A transaction the pool drops (Alice's account is also her verifier key's, whose off-chain
+/// worker may take the same nonce) is signed again with a fresh nonce.
 async fn expect_failure(
+	node: &DevNode,
 	api: &subxt::OnlineClient<subxt::PolkadotConfig>,
 	signer: &Keypair,
 	tx: &subxt::transactions::DynamicPayload<subxt::ext::scale_value::Composite<()>>,
 ) -> String {
-	let at = api.at_current_block().await.expect("at current block");
-	let progress =
-		at.transactions().sign_and_submit_then_watch_default(tx, signer).await.expect("submitted");
-	match progress.wait_for_finalized_success().await {
-		Ok(_) => panic!("{}.{} unexpectedly succeeded", tx.pallet_name(), tx.call_name()),
-		Err(error) => format!("{error:?} {error}"),
+	for _ in 0..10 {
+		// The pool-aware next nonce (subxt's default reads the finalized state, which lags the
+		// off-chain worker's transactions from the same account).
+		let account = signer.public_key().to_account_id().to_string();
+		let nonce: u64 = node
+			.rpc()
+			.await
+			.request("system_accountNextIndex", rpc_params![account])
+			.await
+			.expect("next nonce");
+		let params = subxt::config::DefaultExtrinsicParamsBuilder::<subxt::PolkadotConfig>::new()
+			.nonce(nonce)
+			.build();
+		let at = api.at_current_block().await.expect("at current block");
+		let outcome = match at.transactions().sign_and_submit_then_watch(tx, signer, params).await {
+			Ok(progress) => progress.wait_for_finalized_success().await.map(|_| ()),
+			Err(error) => {
+				println!("submission refused, retrying: {error}");
+				tokio::time::sleep(Duration::from_secs(1)).await;
+				continue;
+			},
+		};
+		match outcome {
+			Ok(()) => panic!("{}.{} unexpectedly succeeded", tx.pallet_name(), tx.call_name()),
+			Err(error) => {
+				let text = format!("{error:?} {error}");
+				if text.contains("Pallet error") {
+					return text;
+				}
+				println!("transaction dropped, retrying: {text}");
+				tokio::time::sleep(Duration::from_secs(1)).await;
+			},
+		}
 	}
+	panic!("{}.{} never reached a block", tx.pallet_name(), tx.call_name())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -253,6 +284,7 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 		let Some(bytes) = http_get(&url).await else { continue };
 		let (opening, signature) = split_signed_opening(&bytes);
 		let error = expect_failure(
+			&node,
 			&api,
 			&bob,
 			&call(
@@ -316,8 +348,8 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 		let c = challenge(&node, honest).await;
 		let epoch = c["epoch"].as_u64().expect("epoch");
 		if c["beacon"].is_string() && verdicts_reported(&node, honest).await {
-			let replayed = expect_failure(&api, &alice, &verdicts(epoch)).await;
-			let forged = expect_failure(&api, &bob, &verdicts(epoch)).await;
+			let replayed = expect_failure(&node, &api, &alice, &verdicts(epoch)).await;
+			let forged = expect_failure(&node, &api, &bob, &verdicts(epoch)).await;
 			if !replayed.contains("WrongEpoch") && !forged.contains("WrongEpoch") {
 				break (replayed, forged);
 			}
