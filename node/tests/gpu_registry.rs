@@ -8,7 +8,8 @@
 //!    operator, the NFT holder (Dave) and the treasury, refunding any downtime;
 //! 4. the sAID vault finances the GPU; a rental paid in AID sends the holder share into the
 //!    vault, where it vests: the vault's assets grow by exactly the revenue minus the fee;
-//! 5. the agent is stopped and the GPU is suspended after the missed liveness periods.
+//! 5. the agent is stopped and the GPU is suspended (missed liveness periods or missed
+//!    proof-of-GPU epochs, whichever its verifiers decide first).
 
 mod common;
 
@@ -107,11 +108,14 @@ struct Agent {
 }
 
 impl Agent {
-	fn start(key_file: &Path, port: u16, gpu: u64) -> Agent {
+	/// Runs the agent: it answers liveness probes and, following the node at `rpc`, the GPU's
+	/// proof-of-GPU challenges (a GPU that does not would be suspended after two epochs).
+	fn start(key_file: &Path, port: u16, gpu: u64, rpc: &str) -> Agent {
 		let mut child = Command::new(agent_binary())
 			.args(["run", "--listen", &format!("127.0.0.1:{port}"), "--gpu", &gpu.to_string()])
 			.arg("--key-file")
 			.arg(key_file)
+			.args(["--rpc", rpc])
 			.stdout(Stdio::piped())
 			.spawn()
 			.expect("gpu-agent starts");
@@ -169,8 +173,27 @@ async fn provider_registers_validators_probe_renters_pay_holders_earn_and_dead_a
 	assert_eq!(info["provider"], bob.public_key().to_account_id().to_string());
 	assert_eq!(info["stake"], (100 * HLX).to_string());
 
-	// 2. The agent answers the validator's probes: the GPU becomes Active.
-	let mut agent = Agent::start(&key_file, port, id);
+	// 2. The agent answers the validator's probes: the GPU becomes Active. Its key's account pays
+	// the fees of its proof-of-GPU commits.
+	let agent_key: Json = serde_json::from_slice(&keygen.stdout).expect("keygen prints JSON");
+	let agent_key = agent_key["public_key"].as_str().expect("public key").trim_start_matches("0x");
+	let agent_key: Vec<u8> = (0..32)
+		.map(|i| u8::from_str_radix(&agent_key[2 * i..2 * i + 2], 16).expect("hex"))
+		.collect();
+	submit(
+		&api,
+		&alice,
+		&call(
+			"Balances",
+			"transfer_keep_alive",
+			vec![
+				("dest", Value::unnamed_variant("Id", [Value::from_bytes(&agent_key)])),
+				("value", Value::u128(10 * HLX)),
+			],
+		),
+	)
+	.await;
+	let mut agent = Agent::start(&key_file, port, id, &node.ws_url());
 	let active = wait_for_status(&node, id, "active", Duration::from_secs(240)).await;
 	assert!(active["uptime"]["live"].as_u64().unwrap_or(0) >= 1, "{active}");
 
@@ -348,11 +371,18 @@ async fn provider_registers_validators_probe_renters_pay_holders_earn_and_dead_a
 	);
 	assert!(amount(&vested["sharePrice"]) > amount(&before["sharePrice"]));
 
-	// 5. The agent stops answering: the GPU is suspended after the missed periods.
+	// 5. The agent stops answering: the GPU is suspended. Two verifiers notice a dead agent —
+	// the liveness probes (two dead periods; the outage shows in the uptime) and proof-of-GPU
+	// (two missed challenge epochs) — and whichever decides first suspends it (which also stops
+	// the other's monitoring), so the uptime shows the outage only when the probes won the race.
+	let before_stop = gpu(&node, id).await;
 	agent.stop();
 	let suspended = wait_for_status(&node, id, "suspended", Duration::from_secs(240)).await;
 	let uptime = &suspended["uptime"];
-	assert!(uptime["live"].as_u64() < uptime["observed"].as_u64(), "{suspended}");
+	let probes_saw_it = uptime["live"].as_u64() < uptime["observed"].as_u64();
+	let challenges_saw_it = suspended["verified"] == before_stop["verified"]
+		&& uptime["live"].as_u64() == uptime["observed"].as_u64();
+	assert!(probes_saw_it || challenges_saw_it, "{suspended}");
 	// A suspended GPU cannot be rented.
 	let at = api.at_current_block().await.expect("at");
 	let refused = at
