@@ -33,6 +33,7 @@ test: deps
 	@"$(PY_VENV)/bin/python" -c "import substrateinterface" 2>/dev/null || \
 		"$(PY_VENV)/bin/pip" install --quiet "substrate-interface>=1.7,<2"
 	"$(PY_VENV)/bin/python" tests/py/client_compat.py "$(NODE)"
+	"$(PY_VENV)/bin/python" tests/py/multinode.py "$(NODE)"
 	@bash tests/docker_compose_check.sh
 
 ## Lints (clippy, every target) and formatting.

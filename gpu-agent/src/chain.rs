@@ -1,8 +1,8 @@
 //! Following the chain for proof-of-GPU: the agent polls its GPU's challenge (`gpu_challenge`
-//! RPC of a Heliox node), runs the epoch's chain as soon as the epoch opens, submits the
-//! agent-signed commit (`GpuProof.submit_commit`, signed and paid by the agent key's account)
-//! before the deadline block, and starts replaying for the openings as soon as the beacon is
-//! fixed, so they are ready when validators ask.
+//! RPC of a Heliox node), runs the epoch's chain as soon as the epoch opens and serves the
+//! agent-signed commit at `/pog/commit` from then on (its assigned validators fetch it at the
+//! deadline block; nothing is sent on chain), and starts replaying for the openings as soon as
+//! the beacon is fixed, so they are ready when validators ask.
 //!
 //! Polling one small RPC per second is enough at 3-second blocks and survives reconnects and
 //! reorgs trivially: the chain's answer is the state to converge to.
@@ -13,12 +13,7 @@ use heliox_gpu_proof::{
 };
 use serde_json::Value as Json;
 use std::{sync::Arc, time::Duration};
-use subxt::{
-	dynamic::Value,
-	ext::scale_value::Composite,
-	rpcs::{rpc_params, RpcClient},
-	OnlineClient, PolkadotConfig,
-};
+use subxt::rpcs::{rpc_params, RpcClient};
 
 /// Deliberate faults, to test on a real network that validators catch cheaters (hidden CLI
 /// flag `--simulate-fault`). Each one only ever harms the agent's own GPU.
@@ -33,7 +28,8 @@ pub enum Fault {
 	},
 	/// Compute honestly but serve openings that do not match the commitment.
 	WrongOpenings,
-	/// Compute honestly but submit the commit this many blocks after the deadline.
+	/// A GPU too slow for its model: start computing only this many blocks after the
+	/// deadline block, so the commit is not there when the validators fetch it.
 	Late {
 		/// Blocks after the deadline block.
 		blocks: u32,
@@ -81,12 +77,10 @@ pub struct Challenge {
 	pub seed: Hash,
 	/// The model's challenge.
 	pub params: ChallengeParams,
-	/// The last block the commit counts in.
+	/// The block at which the assigned validators fetch the commit.
 	pub deadline_block: u64,
 	/// The beacon, once fixed.
 	pub beacon: Option<Hash>,
-	/// The committed root, once on chain.
-	pub committed: Option<Hash>,
 }
 
 fn hash(v: &Json) -> Option<Hash> {
@@ -113,7 +107,6 @@ pub fn parse_challenge(v: &Json) -> Result<Option<Challenge>, String> {
 		params,
 		deadline_block: u(&v["deadlineBlock"])?,
 		beacon: hash(&v["beacon"]),
-		committed: hash(&v["committed"]),
 	}))
 }
 
@@ -125,11 +118,7 @@ pub async fn follow(
 	fault: Fault,
 ) -> Result<(), String> {
 	let rpc = RpcClient::from_insecure_url(url).await.map_err(|e| format!("rpc {url}: {e}"))?;
-	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(url)
-		.await
-		.map_err(|e| format!("subxt {url}: {e}"))?;
 	let mut computed: Option<(EpochIndex, SignedCommit)> = None;
-	let mut submitted_at: Option<(EpochIndex, u64)> = None;
 	let mut prepared: Option<(EpochIndex, Hash)> = None;
 	let mut failures = 0u32;
 	loop {
@@ -150,37 +139,27 @@ pub async fn follow(
 		};
 		let Some(challenge) = answer else { continue };
 		let epoch = challenge.epoch;
-		if computed.as_ref().is_none_or(|(e, _)| *e != epoch) {
+		let start_at = match fault {
+			Fault::Late { blocks } => challenge.deadline_block + u64::from(blocks),
+			_ => 0,
+		};
+		if computed.as_ref().is_none_or(|(e, _)| *e != epoch) && best >= start_at {
 			let started = std::time::Instant::now();
+			// From here on `/pog/commit` serves the signed commit.
 			let commit = run_challenge(state.clone(), gpu, &challenge, fault).await?;
 			say(format!(
-				"pog epoch {epoch}: computed root 0x{} in {} ms (n={}, T={})",
+				"pog epoch {epoch}: computed root 0x{} in {} ms (n={}, T={}), served for the \
+				 deadline block {}",
 				crate::key::hex(&commit.root).trim_start_matches("0x"),
 				started.elapsed().as_millis(),
 				challenge.params.n,
 				challenge.params.steps,
+				challenge.deadline_block,
 			));
 			computed = Some((epoch, commit));
 		}
-		if let (Some((_, commit)), None) = (&computed, challenge.committed) {
-			let wait_until = match fault {
-				Fault::Late { blocks } => challenge.deadline_block + u64::from(blocks),
-				_ => 0,
-			};
-			// Resubmit only if an earlier submission did not land within 3 blocks.
-			let in_flight = submitted_at.is_some_and(|(e, at)| {
-				e == epoch && (best < at + 3 || matches!(fault, Fault::Late { .. }))
-			});
-			if best >= wait_until
-				&& !in_flight
-				&& (best <= challenge.deadline_block || wait_until > 0)
-			{
-				submitted_at = Some((epoch, best));
-				submit_commit(&api, &state, commit.clone()).await;
-			}
-		}
-		if let Some(beacon) = challenge.beacon {
-			if prepared != Some((epoch, beacon)) && challenge.committed.is_some() {
+		if let (Some(beacon), Some((computed_epoch, _))) = (challenge.beacon, &computed) {
+			if *computed_epoch == epoch && prepared != Some((epoch, beacon)) {
 				prepared = Some((epoch, beacon));
 				if let Err(error) = state.pog.prepare(gpu, epoch, beacon) {
 					say(format!("gpu-agent: cannot prepare openings of epoch {epoch}: {error:?}"));
@@ -229,48 +208,6 @@ async fn run_challenge(
 	.map_err(|e| format!("challenge worker: {e}"))?
 }
 
-/// Submits the commit signed by the agent key's account; the result is logged when it is in a
-/// block (the poll loop sees the commitment on chain either way).
-async fn submit_commit(
-	api: &OnlineClient<PolkadotConfig>,
-	state: &AgentState,
-	commit: SignedCommit,
-) {
-	let tx = subxt::dynamic::transaction(
-		"GpuProof",
-		"submit_commit",
-		Composite::named([
-			("gpu".to_string(), Value::u128(commit.gpu.into())),
-			("epoch".to_string(), Value::u128(commit.epoch.into())),
-			("root".to_string(), Value::from_bytes(commit.root)),
-			("agent_signature".to_string(), Value::from_bytes(commit.signature)),
-		]),
-	);
-	let epoch = commit.epoch;
-	let submitted = match api.at_current_block().await {
-		Ok(at) => {
-			at.transactions().sign_and_submit_then_watch_default(&tx, state.key.signer()).await
-		},
-		Err(error) => {
-			say(format!("gpu-agent: commit of epoch {epoch} not submitted: {error}"));
-			return;
-		},
-	};
-	match submitted {
-		Ok(progress) => {
-			tokio::spawn(async move {
-				match progress.wait_for_finalized_success().await {
-					Ok(_) => say(format!("pog epoch {epoch}: commit finalized")),
-					Err(error) => say(format!(
-						"gpu-agent: commit of epoch {epoch} failed: {error} ({error:?})"
-					)),
-				}
-			});
-		},
-		Err(error) => say(format!("gpu-agent: commit of epoch {epoch} not submitted: {error}")),
-	}
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -292,16 +229,13 @@ mod tests {
 			"gpu": 3, "epoch": 7, "seed": seed,
 			"params": { "n": 64, "lag": 4, "steps": 16, "samples": 48 },
 			"start": 140, "deadlineBlock": 142, "beaconBlock": 150, "nextStart": 160,
-			"beacon": null, "committed": null, "sampled": null,
+			"beacon": null, "assignedVerifiers": [0, 2, 1], "sampled": null,
 		});
 		let challenge = parse_challenge(&answer).unwrap().unwrap();
 		assert_eq!(challenge.epoch, 7);
 		assert_eq!(challenge.seed, [0x11; 32]);
 		assert_eq!(challenge.params, ChallengeParams { n: 64, lag: 4, steps: 16, samples: 48 });
-		assert_eq!(
-			(challenge.deadline_block, challenge.beacon, challenge.committed),
-			(142, None, None)
-		);
+		assert_eq!((challenge.deadline_block, challenge.beacon), (142, None));
 		assert_eq!(parse_challenge(&Json::Null), Ok(None));
 		assert!(parse_challenge(&serde_json::json!({ "epoch": 1 })).is_err());
 	}

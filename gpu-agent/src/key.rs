@@ -35,12 +35,6 @@ impl AgentKey {
 		self.pair.public_key().0
 	}
 
-	/// The key as a transaction signer: the agent key's account submits its GPU's commits (and
-	/// pays their fees, so fund it with a little HLX).
-	pub fn signer(&self) -> &Keypair {
-		&self.pair
-	}
-
 	/// Signs `message` (sr25519, signing context "substrate", as the runtime verifies it).
 	pub fn sign(&self, message: &[u8]) -> [u8; 64] {
 		self.pair.sign(message).0

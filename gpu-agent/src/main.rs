@@ -70,8 +70,8 @@ enum Command {
 		#[arg(long)]
 		gpu: Option<u64>,
 		/// A Heliox node's RPC (e.g. ws://127.0.0.1:9944): follow the chain and answer this
-		/// GPU's proof-of-GPU challenges (needs --gpu; the agent key's account pays the commit
-		/// fees, so fund it). Without it the agent only answers liveness probes.
+		/// GPU's proof-of-GPU challenges (needs --gpu; commits are served over HTTP, nothing is
+		/// paid). Without it the agent only answers liveness probes.
 		#[arg(long, requires = "gpu")]
 		rpc: Option<String>,
 		/// Fault injection for testing validators (none, skip=<fraction>, wrong-openings,
@@ -114,7 +114,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let key = AgentKey::load(&key_file)?;
 			let (listener, addr) =
 				bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
-			println!("listening on {addr} agent_key {}", hex(&key.public()));
+			say(&format!("listening on {addr} agent_key {}", hex(&key.public())));
 			let pog = match simulate_fault {
 				Fault::WrongOpenings => PogWorker::with_wrong_openings(),
 				_ => PogWorker::default(),
@@ -123,7 +123,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 			let follower = async {
 				match (rpc, gpu) {
 					(Some(url), Some(gpu)) => {
-						println!("following {url} for GPU {gpu}'s proof-of-GPU challenges");
+						say(&format!("following {url} for GPU {gpu}'s proof-of-GPU challenges"));
 						follow(&url, state.clone(), gpu, simulate_fault).await
 					},
 					_ => std::future::pending().await,
@@ -137,4 +137,13 @@ async fn run(cli: Cli) -> Result<(), String> {
 		},
 	}
 	Ok(())
+}
+
+/// Prints a progress line for whoever started the agent. A long-running agent must outlive its
+/// stdout: a supervisor that closed the pipe (`println!` would panic on `EPIPE`) must not take
+/// the GPU's liveness and proof-of-GPU answers down with it.
+fn say(line: &str) {
+	use std::io::Write;
+	let mut out = std::io::stdout().lock();
+	let _ = writeln!(out, "{line}").and_then(|()| out.flush());
 }

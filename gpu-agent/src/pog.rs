@@ -8,7 +8,8 @@
 //!    runtime API `GpuProofApi::seed_of`) and the model's [`ChallengeParams`], and calls
 //!    [`PogWorker::run_challenge`]: the chain `X_0 → … → X_T` runs on the backend (the
 //!    reference [`CpuBackend`] here; a CUDA backend implements the same trait) and the function
-//!    returns the [`SignedCommit`] to submit with `GpuProof.submit_commit` before the deadline.
+//!    returns the [`SignedCommit`], served at `/pog/commit` for the validators to collect at the
+//!    deadline block.
 //!    [`compute_commit`] is the same without keeping the job.
 //! 2. After the beacon, verifiers ask `GET /pog/openings?gpu=&epoch=&beacon=`. The agent cannot
 //!    keep every step, so it **replays** the chain from the seed ([`open_positions`]) — as long

@@ -61,8 +61,9 @@ pub trait GpuApi<BlockHash> {
 	/// given `gpus` and `validators`, the modelled on-chain cost of one period: report bytes and
 	/// weight vs one transaction per GPU.
 	/// GPU `id`'s proof-of-GPU challenge in the current epoch (what its agent polls): epoch,
-	/// seed, the model's challenge parameters, the deadline block, the beacon (once fixed), the
-	/// committed root (once on chain) and whether the GPU is opened. `null` when no epoch is open
+	/// seed, the model's challenge parameters, the deadline block (when its assigned
+	/// verifiers fetch its signed commit), their indices, the beacon (once fixed) and whether
+	/// the GPU is opened. `null` when no epoch is open
 	/// or the GPU is not Active.
 	#[method(name = "gpu_challenge")]
 	fn challenge(&self, id: u64, at: Option<BlockHash>) -> RpcResult<Option<Value>>;
@@ -225,7 +226,7 @@ where
 				"beaconBlock": v.beacon_block,
 				"nextStart": v.next_start,
 				"beacon": v.beacon.map(|b| hex(&b)),
-				"committed": v.committed.map(|r| hex(&r)),
+				"assignedVerifiers": v.assigned,
 				"sampled": v.sampled,
 			})
 		}))

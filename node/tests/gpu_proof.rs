@@ -5,8 +5,11 @@
 //!   verified throughput class;
 //! * an agent that skips 10% of the work is caught by an opening: the validator's OCW submits the
 //!   agent-signed opening as a fraud proof, the runtime re-checks it and slashes;
-//! * an agent serving openings that do not match its commitment, and one that commits after the
-//!   deadline, miss two sampled epochs in a row and are suspended;
+//! * an agent serving openings that do not match its commitment, and one too slow to have its
+//!   commit ready when the validator fetches it at the deadline block, miss two epochs in a row
+//!   and are suspended;
+//! * no agent sends a transaction (their accounts hold nothing): commits are collected off
+//!   chain by the validator's OCW;
 //! * a replayed verdict (the validator's own, again) and a forged one (from a non-verifier) are
 //!   rejected, and so is a "fraud proof" made of an honest opening.
 //!
@@ -14,11 +17,11 @@
 
 mod common;
 
-use common::{call, dev_chain, free_port, node_binary, submit, DevNode};
+use common::{call, dev_chain, free_port, node_binary, DevNode};
 use serde_json::Value as Json;
 use std::{
 	path::{Path, PathBuf},
-	process::{Child, Command, Stdio},
+	process::{Child, Command},
 	time::{Duration, Instant},
 };
 use subxt::{dynamic::Value, rpcs::rpc_params};
@@ -209,7 +212,8 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 	let (node, api) = dev_chain(&dir.path().join("node")).await;
 	let (alice, bob) = (dev::alice(), dev::bob());
 
-	// Four GPUs, one per behaviour; each agent key's account gets HLX for its commit fees.
+	// Four GPUs, one per behaviour. The agent keys' accounts are never funded: commits are
+	// collected off chain.
 	let names = ["honest", "skipper", "wrong", "late"];
 	let mut gpus = Vec::new();
 	for name in names {
@@ -217,26 +221,6 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 		let (id, key) = register(dir.path(), &node, name, port).await;
 		gpus.push((id, key, port));
 	}
-	let transfers: Vec<Value> = gpus
-		.iter()
-		.map(|(_, key, _)| {
-			call(
-				"Balances",
-				"transfer_keep_alive",
-				vec![
-					("dest", Value::unnamed_variant("Id", [Value::from_bytes(key)])),
-					("value", Value::u128(10 * HLX)),
-				],
-			)
-			.into_value()
-		})
-		.collect();
-	submit(
-		&api,
-		&alice,
-		&call("Utility", "batch_all", vec![("calls", Value::unnamed_composite(transfers))]),
-	)
-	.await;
 	let faults = ["none", "skip=0.1", "wrong-openings", "late=3"];
 	let agents: Vec<Agent> = names
 		.iter()
@@ -283,6 +267,11 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 		);
 		let Some(bytes) = http_get(&url).await else { continue };
 		let (opening, signature) = split_signed_opening(&bytes);
+		let url = format!("http://127.0.0.1:{}/pog/commit?gpu={honest}&epoch={epoch}", gpus[0].2);
+		let Some(commit) = http_get(&url).await else { continue };
+		// SCALE `SignedCommit { gpu: u64, epoch: u64, root: [u8; 32], signature: [u8; 64] }`.
+		assert_eq!(commit.len(), 112, "signed commit");
+		let (root, commit_signature) = (&commit[16..48], &commit[48..112]);
 		let error = expect_failure(
 			&node,
 			&api,
@@ -293,6 +282,8 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 				vec![
 					("gpu", Value::u128(honest.into())),
 					("epoch", Value::u128(epoch.into())),
+					("root", Value::from_bytes(root)),
+					("commit_signature", Value::from_bytes(commit_signature)),
 					("index", Value::u128(0)),
 					("opening", Value::from_bytes(opening)),
 					("agent_signature", Value::from_bytes(signature)),
@@ -307,14 +298,21 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 	};
 	println!("forged fraud proof rejected: {forged}");
 
-	// Wrong openings and late commits: two missed sampled epochs suspend.
+	// Wrong openings and commits not ready at the deadline: two missed epochs suspend.
 	for id in [wrong, late] {
 		wait_gpu(&node, &all, id, "suspended", Duration::from_secs(300), |g| {
 			g["status"] == "suspended"
 		})
 		.await;
 	}
-	assert!(late_log_has_refused_commit(&agents[3]), "late agent log:\n{}", agents[3].log());
+	// The late agent did compute its chains, after the validator had fetched at the deadline:
+	// never verified.
+	assert!(agents[3].log().contains("computed root"), "late agent log:\n{}", agents[3].log());
+	assert!(gpu(&node, late).await["verified"].is_null(), "the late GPU was never verified");
+	// No agent ever paid a fee: their accounts are empty.
+	for (_, key, _) in &gpus {
+		assert_eq!(free_balance(&api, key).await, 0, "agent key account");
+	}
 
 	// The honest GPU passed several epochs and stays Active with its class recorded.
 	let passed = wait_gpu(&node, &all, honest, "verified twice", Duration::from_secs(180), |g| {
@@ -325,7 +323,7 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 	assert_eq!(passed["verified"]["model"], DEV_MODEL);
 	assert_eq!(passed["stake"], STAKE.to_string());
 
-	// Verdicts: once the validator has reported for this epoch, the same report again (a replay
+	// Verdicts: once the validator has reported for this epoch, the same verdict again (a replay
 	// by the verifier's own account) and a report from a non-verifier are refused.
 	let verdicts = |epoch: u64| {
 		call(
@@ -357,7 +355,7 @@ async fn honest_gpus_pass_and_skippers_wrong_openers_and_late_agents_are_caught(
 		assert!(start.elapsed() < Duration::from_secs(180), "no verdict window found");
 		tokio::time::sleep(Duration::from_secs(1)).await;
 	};
-	assert!(replayed.contains("AlreadyReported"), "{replayed}");
+	assert!(replayed.contains("DuplicateVerdict"), "{replayed}");
 	assert!(forged.contains("NotVerifier"), "{forged}");
 	// The honest GPU is untouched by all of it.
 	assert_eq!(gpu(&node, honest).await["status"], "active");
@@ -371,8 +369,26 @@ async fn verdicts_reported(node: &DevNode, gpu: u64) -> bool {
 	g["verified"]["epoch"].as_u64().is_some() && g["verified"]["epoch"] == c["epoch"]
 }
 
-fn late_log_has_refused_commit(agent: &Agent) -> bool {
-	agent.log().contains("CommitTooLate")
+#[derive(Debug, subxt::ext::scale_decode::DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct AccountInfo {
+	data: AccountData,
+}
+
+#[derive(Debug, subxt::ext::scale_decode::DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct AccountData {
+	free: u128,
+}
+
+/// The free balance of the account `key` (0 when the account does not exist).
+async fn free_balance(api: &subxt::OnlineClient<subxt::PolkadotConfig>, key: &[u8; 32]) -> u128 {
+	let at = api.at_current_block().await.expect("current block");
+	let query = subxt::dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
+	match at.storage().try_fetch(query, (*key,)).await.expect("storage query") {
+		Some(account) => account.decode().expect("account decodes").data.free,
+		None => 0,
+	}
 }
 
 /// SCALE `SignedOpening { index: u32, opening: Vec<u8>, signature: [u8; 64] }` → its parts.

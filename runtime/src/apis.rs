@@ -19,7 +19,7 @@ use super::{
 	AccountId, Aid, Babe, Balance, Block, BlockNumber, Executive, GpuLiveness, GpuProof,
 	GpuRegistry, Grandpa, InherentDataExt, IpNft, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, Subnets, System, TransactionPayment, ZkVerifier,
-	BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
 
 impl_runtime_apis! {
@@ -102,7 +102,7 @@ impl_runtime_apis! {
 			let epoch_config = Babe::epoch_config().unwrap_or(BABE_GENESIS_EPOCH_CONFIG);
 			sp_consensus_babe::BabeConfiguration {
 				slot_duration: Babe::slot_duration(),
-				epoch_length: EPOCH_DURATION_IN_SLOTS,
+				epoch_length: <crate::epoch_length::EpochDuration as frame_support::traits::Get<u64>>::get(),
 				c: epoch_config.c,
 				authorities: Babe::authorities().to_vec(),
 				randomness: Babe::randomness(),
@@ -347,9 +347,6 @@ impl_runtime_apis! {
 	impl pallet_gpu_proof::runtime_api::GpuProofApi<Block, u64, BlockNumber> for Runtime {
 		fn epoch_info() -> Option<pallet_gpu_proof::types::EpochView<BlockNumber>> {
 			GpuProof::epoch_view()
-		}
-		fn commit_of(gpu: u64, epoch: u64) -> Option<pallet_gpu_proof::types::CommitRecord> {
-			GpuProof::commit_of(gpu, epoch)
 		}
 		fn seed_of(gpu: u64) -> Option<(u64, [u8; 32])> {
 			GpuProof::seed_of(gpu)

@@ -18,6 +18,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_gpu_liveness, GpuLiveness]
 	[pallet_ip_nft, IpNft]
 	[pallet_gpu_proof, GpuProof]
+	[pallet_validator_manager, ValidatorManager]
 	[pallet_referenda, Referenda]
 	[pallet_conviction_voting, ConvictionVoting]
 	[pallet_scheduler, Scheduler]

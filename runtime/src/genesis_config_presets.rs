@@ -144,7 +144,7 @@ pub fn staging_config_genesis() -> Value {
 		.map(|(sr, ed)| GenesisValidator::from_public_keys(*sr, *ed))
 		.collect();
 	let accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
-	heliox_genesis(validators, accounts.clone(), None, accounts, 1, None)
+	heliox_genesis(validators, accounts.clone(), None, accounts, 1, None, None)
 }
 
 /// Test networks run referenda this many times faster than production (see
@@ -156,6 +156,10 @@ pub const TEST_TRACK_TIME_DIVISOR: u32 = 600;
 /// in, every GPU opened every epoch (production: 600-block epochs, 10% opened).
 pub const TEST_GPU_PROOF_SCHEDULE: GpuProofSchedule =
 	GpuProofSchedule { period: 20, commit_window: 10, sample_fraction: Perbill::one() };
+
+/// The `local` network's sessions: 20 blocks (1 minute), so that a validator-set change, active
+/// two rotations after governance decides it, shows within minutes (production: 200 blocks).
+pub const LOCAL_EPOCH_SLOTS: u64 = 20;
 
 /// A chain's proof-of-GPU epoch schedule, fixed at genesis.
 #[derive(Clone, Copy, Debug)]
@@ -169,8 +173,9 @@ pub struct GpuProofSchedule {
 }
 
 /// A genesis state patch with the given validators, endowed accounts, an optional sudo key, the
-/// technical committee, the referendum time divisor (1 = production periods) and the
-/// proof-of-GPU schedule (`None`: the runtime's production defaults).
+/// technical committee, the referendum time divisor (1 = production periods), the
+/// proof-of-GPU schedule and the slots of a session (`None`: the runtime's production
+/// defaults).
 pub fn heliox_genesis(
 	validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
@@ -178,6 +183,7 @@ pub fn heliox_genesis(
 	technical_committee: Vec<AccountId>,
 	track_time_divisor: u32,
 	gpu_proof_schedule: Option<GpuProofSchedule>,
+	epoch_slots: Option<u64>,
 ) -> Value {
 	let aid_account: AccountId = AidPalletId::get().into_account_truncating();
 	// The GPU registry's account owns the GPU collection and pays its deposit at genesis.
@@ -193,6 +199,9 @@ pub fn heliox_genesis(
 		balances: BalancesConfig { balances },
 		// BABE and GRANDPA authorities come from the session pallet's genesis keys.
 		babe: pallet_babe::GenesisConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
+		validator_manager: pallet_validator_manager::GenesisConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+		},
 		session: pallet_session::GenesisConfig {
 			keys: validators
 				.into_iter()
@@ -246,6 +255,7 @@ pub fn heliox_genesis(
 		origins: crate::governance::origins::pallet_custom_origins::GenesisConfig {
 			track_time_divisor,
 		},
+		epoch_length: crate::epoch_length::GenesisConfig { epoch_slots },
 	})
 }
 
@@ -274,10 +284,11 @@ pub fn development_config_genesis() -> Value {
 		test_technical_committee(),
 		TEST_TRACK_TIME_DIVISOR,
 		Some(TEST_GPU_PROOF_SCHEDULE),
+		None,
 	)
 }
 
-/// `local_testnet`: four validators, Alice, Bob, Charlie and Dave.
+/// `local_testnet`: four validators, Alice, Bob, Charlie and Dave; 1-minute sessions.
 pub fn local_config_genesis() -> Value {
 	heliox_genesis(
 		vec![
@@ -291,6 +302,7 @@ pub fn local_config_genesis() -> Value {
 		test_technical_committee(),
 		TEST_TRACK_TIME_DIVISOR,
 		Some(TEST_GPU_PROOF_SCHEDULE),
+		Some(LOCAL_EPOCH_SLOTS),
 	)
 }
 

@@ -25,6 +25,7 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod epoch_length;
 pub mod genesis_config_presets;
 pub mod governance;
 
@@ -68,12 +69,29 @@ impl_opaque_keys! {
 }
 
 /// The runtime version. `spec_version` must grow with every runtime upgrade.
+#[cfg(not(feature = "next-spec-version"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("heliox"),
 	impl_name: alloc::borrow::Cow::Borrowed("heliox-node"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime one `spec_version` later: what the `next-spec-version` feature builds (the
+/// `heliox-runtime-upgrade-test` Wasm) to test forkless upgrades of a running chain. Keep every
+/// other field equal to [`VERSION`]'s above (`runtime_version` takes literals only).
+#[cfg(feature = "next-spec-version")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("heliox"),
+	impl_name: alloc::borrow::Cow::Borrowed("heliox-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -224,6 +242,9 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(5)]
 	pub type Authorship = pallet_authorship;
+	// Declared before `Session` so that the session genesis takes its set from it.
+	#[runtime::pallet_index(27)]
+	pub type ValidatorManager = pallet_validator_manager;
 	#[runtime::pallet_index(6)]
 	pub type Session = pallet_session;
 	#[runtime::pallet_index(7)]
@@ -269,6 +290,8 @@ mod runtime {
 	pub type IpNft = pallet_ip_nft;
 	#[runtime::pallet_index(26)]
 	pub type GpuProof = pallet_gpu_proof;
+	#[runtime::pallet_index(28)]
+	pub type EpochLength = epoch_length::pallet_epoch_length;
 
 	// Sudo is configured with a key only in the `dev` and `local_testnet` genesis presets; a
 	// staging or production chain spec leaves the key unset, so no account can use it.

@@ -69,7 +69,28 @@ fn local_preset_has_four_validators() {
 		assert_eq!(validators, expected_sorted);
 		assert_eq!(Babe::authorities().len(), 4);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 4);
+		assert_eq!(pallet_validator_manager::Validators::<Runtime>::get().len(), 4);
+		// 1-minute sessions, so validator-set changes show in minutes.
+		use frame_support::traits::Get;
+		assert_eq!(<Runtime as pallet_babe::Config>::EpochDuration::get(), 20);
 	});
+}
+
+#[test]
+fn dev_and_staging_keep_ten_minute_sessions() {
+	use frame_support::traits::Get;
+	for preset in
+		[sp_genesis_builder::DEV_RUNTIME_PRESET, genesis_config_presets::STAGING_RUNTIME_PRESET]
+	{
+		preset_ext(preset).execute_with(|| {
+			assert_eq!(epoch_length::EpochSlots::<Runtime>::get(), None);
+			assert_eq!(
+				<Runtime as pallet_babe::Config>::EpochDuration::get(),
+				time::EPOCH_DURATION_IN_SLOTS
+			);
+			assert_eq!(time::EPOCH_DURATION_IN_SLOTS, 200);
+		});
+	}
 }
 
 /// A key type and app crypto only this test uses: pallets with offchain workers define theirs

@@ -14,9 +14,19 @@ Scenarios (run in this order on one network; see SCENARIOS at the bottom):
 4. `full_node_sync`: a full node (no `--validator`) started late on an empty base path syncs from
    genesis to the finalized head; a transfer submitted through it is finalized and its event is
    seen on a validator.
+5. `validator_referendum`: Eve starts a fifth validator node and registers its session keys; a
+   referendum on the `validator_admin` track, submitted and voted by real extrinsics, enacts
+   `ValidatorManager.add_validator(Eve)`; two session rotations later she is in the active set,
+   authors blocks, and all five finalize.
+6. `runtime_upgrade`: a referendum on the `root` track enacts `System.authorize_upgrade` for a
+   second Wasm built from this source with `spec_version` + 1 (`runtime/upgrade-test`); Ferdie
+   submits it with `System.apply_authorized_upgrade` through the full node; all six nodes run
+   the new runtime from the next block, finality continues and extrinsics are accepted.
 
 Usage:
     python3 tests/py/multinode.py PATH/TO/heliox-node [--keep] [--only SCENARIO ...]
+        [--upgrade-wasm PATH]   (default: the blob `cargo build` left beside the node binary,
+        wbuild/heliox-runtime-upgrade-test/heliox_runtime_upgrade_test.compact.compressed.wasm)
 
 Prints timings (seconds to the first finalized block, finality with 3 of 4, catch-up, sync). The
 whole run is bounded (`--budget`, default BUDGET_S); every node runs in its own process group and
@@ -43,6 +53,7 @@ import urllib.request
 
 from substrateinterface import Keypair, SubstrateInterface
 from substrateinterface.base import ExtrinsicReceipt
+from websocket import WebSocketException
 
 VALIDATORS = ("alice", "bob", "charlie", "dave")  # the `local` chain's genesis authorities
 # Names with a `--<name>` flag: a validator so named gets that dev seed's session keys.
@@ -59,7 +70,7 @@ def node_key(name):
 
 # The runtime's SessionKeys, in order (32-byte public keys each).
 SESSION_KEYS = ("babe", "grandpa", "gpuv")
-BUDGET_S = 320  # default bound of the whole run, nodes' start-up included (< 6 minutes)
+BUDGET_S = 1080  # default bound of the whole run, nodes' start-up included (18 minutes)
 BLOCK_TIME_S = 3
 
 
@@ -246,8 +257,13 @@ class Network:
             node.client = None
 
     def call(self, name, method, params=()):
-        """A raw JSON-RPC call; returns `result`."""
-        answer = self.rpc(name).rpc_request(method, list(params))
+        """A raw JSON-RPC call; returns `result`. A WebSocket the node (or the OS) closed while
+        it sat idle through earlier scenarios is reopened once."""
+        try:
+            answer = self.rpc(name).rpc_request(method, list(params))
+        except (OSError, ConnectionError, WebSocketException):
+            self._close_client(self.nodes[name])
+            answer = self.rpc(name).rpc_request(method, list(params))
         if "error" in answer:
             raise RuntimeError(f"{name} {method}: {answer['error']}")
         return answer["result"]
@@ -397,9 +413,16 @@ class Network:
             self._keypairs[uri] = Keypair.create_from_uri(uri)
         return self._keypairs[uri]
 
+    def live_rpc(self, name):
+        """`rpc(name)`, its WebSocket reopened first if the node (or the OS) closed it while it
+        sat idle (see `call`): use it before signing or submitting on a client that may have
+        been idle."""
+        self.call(name, "system_health")
+        return self.rpc(name)
+
     def compose(self, name, module, function, params=None):
-        return self.rpc(name).compose_call(call_module=module, call_function=function,
-                                           call_params=params or {})
+        return self.live_rpc(name).compose_call(call_module=module, call_function=function,
+                                                call_params=params or {})
 
     def submit(self, name, call, signer="//Alice", finalized=False, sudo=False, check=True):
         """Signs `call` (a composed call, or a `(module, function, params)` tuple) with the dev
@@ -407,7 +430,7 @@ class Network:
         finalization). `sudo` wraps the call in `Sudo.sudo` (the `local` chain's sudo is Alice).
         Returns the `ExtrinsicReceipt`; with `check`, fails unless the extrinsic (and, under
         sudo, the inner call) succeeded. Raises `Dropped` if the pool reports it Dropped."""
-        substrate = self.rpc(name)
+        substrate = self.live_rpc(name)
         if isinstance(call, tuple):
             call = self.compose(name, *call)
         if sudo:
@@ -484,7 +507,12 @@ class Network:
         return found[0]
 
     def query(self, name, module, storage, params=None, block_hash=None):
-        return self.rpc(name).query(module, storage, params or [], block_hash=block_hash).value
+        try:
+            result = self.rpc(name).query(module, storage, params or [], block_hash=block_hash)
+        except (OSError, ConnectionError, WebSocketException):  # see `call`
+            self._close_client(self.nodes[name])
+            result = self.rpc(name).query(module, storage, params or [], block_hash=block_hash)
+        return result.value
 
     # ---- reporting -------------------------------------------------------------------------
 
@@ -608,7 +636,173 @@ def scenario_full_node_sync(net):
     print(f"  transfer via the full node finalized in #{number}, event seen on alice")
 
 
-SCENARIOS = [scenario_finality, scenario_three_of_four, scenario_restart, scenario_full_node_sync]
+# A vote byte: aye (0x80) with conviction Locked1x (1).
+AYE_LOCKED1X = 0x80 | 1
+# The `local` chain's endowed dev accounts (1 000 000 HLX each): together, voting 80 % of their
+# balance, they are more than the 50 % support a `validator_admin` referendum needs at first.
+VOTERS = tuple(f"//{n}{s}" for n in ("Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie")
+               for s in ("", "//stash"))
+VOTE_BALANCE = 800_000 * 10**12
+
+
+TRACK_ROOT = 0
+TRACK_VALIDATOR_ADMIN = 2
+
+
+def submit_and_vote(net, origin, inner, track):
+    """Alice submits the composed call `inner` (inline) as a referendum with `origin` (e.g.
+    `{"Origins": "ValidatorAdmin"}`, `{"system": "Root"}`), checks it went to `track`, places
+    its decision deposit, and every account in VOTERS signs its own aye vote (Locked1x; submitted
+    together, included in a block or two). Returns `(index, block number before the votes)`."""
+    receipt = net.submit("alice", ("Referenda", "submit", {
+        "proposal_origin": origin,
+        "proposal": {"Inline": str(inner.data)},
+        "enactment_moment": {"After": 0},
+    }))
+    submitted = [e["attributes"] for e in net.events_of(receipt)
+                 if (e["module_id"], e["event_id"]) == ("Referenda", "Submitted")]
+    assert submitted and submitted[0]["track"] == track, (submitted, track)
+    index = submitted[0]["index"]
+    net.submit("alice", ("Referenda", "place_decision_deposit", {"index": index}))
+    substrate = net.rpc("alice")
+    since = net.best_number("alice")
+    for uri in VOTERS:
+        call = net.compose("alice", "ConvictionVoting", "vote", {
+            "poll_index": index,
+            "vote": {"Standard": {"vote": AYE_LOCKED1X, "balance": VOTE_BALANCE}},
+        })
+        xt = substrate.create_signed_extrinsic(call=call, keypair=net.keypair(uri))
+        substrate.submit_extrinsic(xt, wait_for_inclusion=False)
+    return index, since
+
+
+def wait_confirmed(net, index, since, timeout):
+    """Waits for `Referenda.Confirmed` of referendum `index`; on failure reports its state."""
+    try:
+        return net.wait_event("alice", "Referenda", "Confirmed", since=since, timeout=timeout,
+                              where=lambda a: a["index"] == index)
+    except TestTimeout:
+        raise
+    except Exception:
+        info = net.query("alice", "Referenda", "ReferendumInfoFor", [index])
+        net.fail(f"referendum {index} was not confirmed: {info}", ["alice"])
+
+
+def scenario_validator_referendum(net):
+    """Eve runs a fifth validator node and registers session keys made by it; a referendum on the
+    `validator_admin` track, voted by the dev accounts with real extrinsics, enacts
+    `ValidatorManager.add_validator(Eve)`; two session rotations later (1-minute sessions on
+    `local`) Eve is in the active set, authors blocks, and the five keep finalizing."""
+    eve = net.keypair("//Eve").ss58_address
+    t0 = time.time()
+    net.start("eve", validator=True)
+    net.set_session_keys("eve", "//Eve", via="alice")
+    assert eve not in net.query("alice", "Session", "Validators")
+
+    inner = net.compose("alice", "ValidatorManager", "add_validator", {"who": eve})
+    t_submitted = time.time()
+    index, since = submit_and_vote(net, {"Origins": "ValidatorAdmin"}, inner, TRACK_VALIDATOR_ADMIN)
+    wait_confirmed(net, index, since, timeout=150)
+    number, _, _ = net.wait_event("alice", "ValidatorManager", "ValidatorAdditionScheduled",
+                                  since=since, timeout=60, where=lambda a: a["who"] == eve)
+    t_enacted = time.time()
+    net.record("referendum submitted -> add_validator enacted", t_enacted - t_submitted,
+               f"(#{number}; {len(VOTERS)} voters)")
+    assert eve in (net.query("alice", "ValidatorManager", "NextValidators") or []), \
+        net.query("alice", "ValidatorManager", "NextValidators")
+    assert eve not in net.query("alice", "Session", "Validators")
+
+    # Planned at the end of the current session, active at the start of the one after.
+    planned, _, event = net.wait_event("alice", "ValidatorManager", "NewValidatorSet",
+                                       since=number, timeout=90,
+                                       where=lambda a: eve in a["validators"])
+    session = event["attributes"]["session"]
+    net.wait_until("Eve in Session.Validators",
+                   lambda: eve in net.query("alice", "Session", "Validators"), timeout=90)
+    active = net.best_number("alice")
+    assert net.query("alice", "Session", "CurrentIndex") == session
+    net.record("enacted -> Eve in the active set", time.time() - t_enacted,
+               f"(planned in #{planned} for session {session}, active by #{active})")
+    assert len(net.query("alice", "Session", "Validators")) == 5
+    net.wait_until("a block authored by Eve",
+                   lambda: net.query("alice", "ValidatorManager", "AuthoredInSession", [eve]) > 0,
+                   timeout=90)
+    net.record("Eve's first block as a validator", time.time() - t0,
+               "(from her node's start)")
+    # Her GRANDPA key (the one her node made) is in the runtime's authority set, and the five
+    # keep finalizing: with 5 voters, 4 must vote for a block to be finalized.
+    grandpa = net.query("alice", "Session", "NextKeys", [eve])["grandpa"]
+    authorities = [a[0] for a in net.query("alice", "Grandpa", "Authorities")]
+    assert grandpa in authorities and len(authorities) == 5, (grandpa, authorities)
+    target = net.finalized_number("alice") + 3
+    names = list(VALIDATORS) + ["eve"]
+    net.wait_finalized(target, names, timeout=90)
+    net.agreed_hash(target, names)
+    print(f"  Eve's GRANDPA key is one of 5 authorities; all 5 finalized #{target}", flush=True)
+
+
+def spec_version(net, name):
+    return net.call(name, "state_getRuntimeVersion")["specVersion"]
+
+
+def scenario_runtime_upgrade(net):
+    """A forkless runtime upgrade decided by token holders: a referendum on the `root` track
+    enacts `System.authorize_upgrade(blake2_256(code))`, where `code` is the second Wasm built
+    from this source with `spec_version` + 1 (crate `heliox-runtime-upgrade-test`); then anyone
+    submits the code with `System.apply_authorized_upgrade`. Every node (five validators and the
+    full node) runs the new runtime from the next block, and finality continues."""
+    with open(net.upgrade_wasm, "rb") as f:
+        code = f.read()
+    code_hash = "0x" + hashlib.blake2b(code, digest_size=32).hexdigest()
+    names = net.running()
+    before = {n: spec_version(net, n) for n in names}
+    assert len(set(before.values())) == 1, before
+    old = next(iter(before.values()))
+    print(f"  {len(names)} nodes on spec_version {old}; upgrade Wasm {len(code)} bytes, "
+          f"blake2_256 {code_hash[:18]}…", flush=True)
+
+    inner = net.compose("alice", "System", "authorize_upgrade", {"code_hash": code_hash})
+    t_submitted = time.time()
+    index, since = submit_and_vote(net, {"system": "Root"}, inner, TRACK_ROOT)
+    # root track on `local`: prepare 4, confirm 48, min. enactment 48 blocks.
+    wait_confirmed(net, index, since, timeout=300)
+    number, _, _ = net.wait_event("alice", "System", "UpgradeAuthorized", since=since,
+                                  timeout=240, where=lambda a: a["code_hash"] == code_hash)
+    net.record("root referendum submitted -> upgrade authorized", time.time() - t_submitted,
+               f"(#{number})")
+    assert spec_version(net, "alice") == old  # authorized, not applied
+
+    # Anyone may bring the authorized code (fee waived when it matches); through the full node.
+    via = "ferdie" if "ferdie" in names else "alice"
+    t_apply = time.time()
+    receipt = net.submit(via, ("System", "apply_authorized_upgrade", {"code": "0x" + code.hex()}),
+                         signer="//Ferdie")
+    updated = [e for e in net.events_of(receipt)
+               if (e["module_id"], e["event_id"]) == ("System", "CodeUpdated")]
+    assert updated, net.events_of(receipt)
+    applied_in = net.rpc(via).get_block_number(receipt.block_hash)
+    for name in names:
+        net.wait_until(f"{name} on spec_version {old + 1}",
+                       lambda n=name: spec_version(net, n) == old + 1, timeout=180)
+    net.record(f"apply_authorized_upgrade -> all {len(names)} nodes on the new runtime",
+               time.time() - t_apply, f"(code set in #{applied_in})")
+    last = net.query("alice", "System", "LastRuntimeUpgrade")
+    assert last["spec_version"] == old + 1, last
+
+    # Finality continues past the upgrade, on every node, and the new runtime takes extrinsics.
+    t_final = time.time()
+    target = max(net.finalized_number("alice"), applied_in) + 3
+    net.wait_finalized(target, names, timeout=180)
+    net.agreed_hash(target, names)
+    net.record("upgrade block -> finalized 3 blocks past it on all nodes", time.time() - t_final,
+               f"(#{target})")
+    net.submit("alice", ("Balances", "transfer_keep_alive", {
+        "dest": net.keypair("//Ferdie").ss58_address, "value": 10**12}), finalized=True)
+    print(f"  all nodes run spec_version {old + 1}; a transfer under it is finalized", flush=True)
+
+
+SCENARIOS = [scenario_finality, scenario_three_of_four, scenario_restart, scenario_full_node_sync,
+             scenario_validator_referendum, scenario_runtime_upgrade]
 
 
 def main():
@@ -616,6 +810,8 @@ def main():
     parser.add_argument("binary", help="path to heliox-node")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir on success")
     parser.add_argument("--only", nargs="*", help="scenario names (default: all, in order)")
+    parser.add_argument("--upgrade-wasm", help="the Wasm the runtime_upgrade scenario enacts "
+                        "(default: built by `cargo build` beside the node binary)")
     parser.add_argument("--budget", type=int, default=BUDGET_S,
                         help=f"seconds the whole run may take (default {BUDGET_S})")
     args = parser.parse_args()
@@ -636,6 +832,9 @@ def main():
     signal.alarm(args.budget)
 
     net = Network(args.binary)
+    net.upgrade_wasm = args.upgrade_wasm or os.path.join(
+        os.path.dirname(net.binary), "wbuild", "heliox-runtime-upgrade-test",
+        "heliox_runtime_upgrade_test.compact.compressed.wasm")
     net.state["t0"] = time.time()
     print(f"multinode: {net.binary} --chain {net.chain}, work dir {net.dir}", flush=True)
     ok = False

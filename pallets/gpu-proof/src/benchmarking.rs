@@ -1,8 +1,8 @@
 //! Benchmarks of every call and of the epoch hooks (frame-benchmarking v2).
 //!
-//! Worst cases: commits shift a previous commitment; every verdict of a report settles its GPU
-//! (the other assigned verifiers already voted one short of the quorum) and clears a miss
-//! counter; a fraud proof is at step 0 (its `X_0` columns are also recomputed from the PRF) and
+//! Worst cases: every verdict of a report settles its GPU (the other assigned verifiers already
+//! voted one short of the quorum) and clears a miss counter, in a block that already admitted
+//! verdicts; a fraud proof is at step 0 (its `X_0` columns are also recomputed from the PRF) and
 //! its cost grows with the matrix dimension `n` of the opening; the epoch-start hook rotates a
 //! full epoch history.
 
@@ -15,7 +15,7 @@
 )]
 
 use super::*;
-use crate::pallet::{Commits, Epochs, Misses, Tallies, VerifierSetId};
+use crate::pallet::{Epochs, Misses, ProvenFraud, Tallies, VerdictLoad, VerifierSetId};
 use alloc::{vec, vec::Vec};
 use codec::Encode;
 use frame_benchmarking::v2::*;
@@ -23,8 +23,7 @@ use frame_support::{traits::Get, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use heliox_gpu_proof::{
 	challenge_seed, column_leaves, commit_message, next_entry, opening_message, quorum, r_entry,
-	sample_position, verifier_slot, Commitment, Hash, Matrix, MatrixPrf, MerkleTree, Opening,
-	Tally,
+	sample_position, Commitment, Hash, Matrix, MatrixPrf, MerkleTree, Opening, Tally,
 };
 use sp_core::crypto::KeyTypeId;
 use sp_runtime::{
@@ -75,22 +74,6 @@ fn gpu<T: Config>(i: u32, params: ChallengeParams) -> (T::GpuId, [u8; 32]) {
 	(gpu, key)
 }
 
-fn record(epoch: EpochIndex, params: ChallengeParams, agent_key: [u8; 32]) -> CommitRecord {
-	CommitRecord { epoch, root: [epoch as u8; 32], params, agent_key, fraud_proven: false }
-}
-
-/// An Active GPU that committed last epoch, and its signed commit for this one.
-fn committing_gpu<T: Config>(i: u32) -> CommitSubmission<T::GpuId> {
-	let (gpu, key) = gpu::<T>(i, params());
-	Commits::<T>::insert(
-		gpu,
-		CommitSlots { latest: record(EPOCH - 1, params(), key), previous: None },
-	);
-	let root = [i as u8; 32];
-	let signature = agent_sign(&key, &commit_message(gpu.into(), EPOCH, &root));
-	CommitSubmission { gpu, epoch: EPOCH, root, signature }
-}
-
 /// `count` verifiers; returns the first one's account.
 fn verifiers<T: Config>(count: u32) -> T::AccountId {
 	let keys: Vec<T::AuthorityId> =
@@ -99,10 +82,12 @@ fn verifiers<T: Config>(count: u32) -> T::AccountId {
 	Pallet::<T>::verifier_account(&keys[0])
 }
 
-/// A fraudulent opening of dimension `n` at step 0 for `gpu` in epoch `EPOCH`, its commitment
-/// in storage, and the agent's signature over it.
-fn fraud<T: Config>(n: u32, gpu: T::GpuId, key: [u8; 32]) -> (Vec<u8>, [u8; 64]) {
+/// A fraudulent opening of dimension `n` at step 0 for `gpu` in epoch `EPOCH` (the GPU's model
+/// gets the matching challenge), the agent-signed commitment, and the agent's signature over
+/// the opening.
+fn fraud<T: Config>(n: u32, gpu: T::GpuId, key: [u8; 32]) -> (SignedRoot, Vec<u8>, [u8; 64]) {
 	let params = ChallengeParams { n, lag: 1, steps: 1, samples: 1 };
+	T::BenchmarkHelper::activate_gpu(&gpu, key, params, 1);
 	let (_, info) = Pallet::<T>::current_epoch().unwrap();
 	let seed = challenge_seed(&info.randomness, gpu.into(), EPOCH);
 	let mut x0 = Matrix::zeroed(n);
@@ -132,11 +117,10 @@ fn fraud<T: Config>(n: u32, gpu: T::GpuId, key: [u8; 32]) -> (Vec<u8>, [u8; 64])
 		salt += 1;
 	};
 	Epochs::<T>::mutate(|epochs| epochs.last_mut().unwrap().1.beacon = Some(beacon));
-	let slots = CommitSlots {
-		latest: CommitRecord { epoch: EPOCH, root, params, agent_key: key, fraud_proven: false },
-		previous: Some(record(EPOCH - 1, params, key)),
-	};
-	Commits::<T>::insert(gpu, slots);
+	// A fraud proven in an older epoch: the check reads it, the proof overwrites it.
+	ProvenFraud::<T>::insert(gpu, EPOCH - 1);
+	let commit =
+		SignedRoot { root, signature: agent_sign(&key, &commit_message(gpu.into(), EPOCH, &root)) };
 	let opening = Opening {
 		t: 0,
 		i,
@@ -156,37 +140,12 @@ fn fraud<T: Config>(n: u32, gpu: T::GpuId, key: [u8; 32]) -> (Vec<u8>, [u8; 64])
 	}
 	.encode();
 	let signature = agent_sign(&key, &opening_message(gpu.into(), EPOCH, 0, &opening));
-	(opening, signature)
+	(commit, opening, signature)
 }
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
-
-	#[benchmark]
-	fn submit_commit() {
-		open_epoch::<T>(None, One::one());
-		let commit = committing_gpu::<T>(0);
-		let caller: T::AccountId = whitelisted_caller();
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), commit.gpu, commit.epoch, commit.root, commit.signature);
-
-		assert_eq!(Pallet::<T>::commit_of(commit.gpu, EPOCH).unwrap().root, commit.root);
-	}
-
-	#[benchmark]
-	fn submit_commits(c: Linear<1, { T::MaxCommitsPerCall::get() }>) {
-		open_epoch::<T>(None, One::one());
-		let commits: Vec<_> = (0..c).map(committing_gpu::<T>).collect();
-		let last = commits.last().unwrap().gpu;
-		let caller: T::AccountId = whitelisted_caller();
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), BoundedVec::truncate_from(commits));
-
-		assert!(Pallet::<T>::commit_of(last, EPOCH).is_some());
-	}
 
 	#[benchmark]
 	fn submit_verdicts(v: Linear<1, { T::MaxVerdicts::get() }>) {
@@ -196,6 +155,7 @@ mod benchmarks {
 		let reporter = verifiers::<T>(count);
 		let assigned = Pallet::<T>::assigned_count();
 		let set_id = VerifierSetId::<T>::get();
+		let (_, info) = Pallet::<T>::current_epoch().unwrap();
 		let mut verdicts = Vec::new();
 		let mut i = 0;
 		while (verdicts.len() as u32) < v {
@@ -204,15 +164,11 @@ mod benchmarks {
 			if !Pallet::<T>::is_sampled(&beacon, gpu) {
 				continue;
 			}
-			let Some(slot) = verifier_slot(&beacon, gpu.into(), count, count, 0) else {
+			let Some(slot) = Pallet::<T>::slot_of(&info.randomness, gpu, 0) else {
 				continue;
 			};
 			let key = agent_key();
 			T::BenchmarkHelper::activate_gpu(&gpu, key, params(), 1);
-			Commits::<T>::insert(
-				gpu,
-				CommitSlots { latest: record(EPOCH, params(), key), previous: None },
-			);
 			// The others voted one short of the quorum: this verdict settles.
 			let mut tally = Tally::default();
 			for other in (0..assigned).filter(|s| *s != slot).take(quorum(assigned) as usize - 1) {
@@ -223,6 +179,9 @@ mod benchmarks {
 			verdicts.push((gpu, Verdict::Pass));
 		}
 		let first = verdicts[0].0;
+		// Verdicts were already admitted in this block (the load is read and added to).
+		let now = frame_system::Pallet::<T>::block_number();
+		VerdictLoad::<T>::put((now, Pallet::<T>::chunk_weight(1)));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(reporter), EPOCH, BoundedVec::truncate_from(verdicts));
@@ -234,14 +193,23 @@ mod benchmarks {
 	fn report_fraud(n: Linear<2, 1_024>) {
 		open_epoch::<T>(Some([0; 32]), Pallet::<T>::commit_window());
 		let (gpu, key) = gpu::<T>(0, params());
-		let (opening, signature) = fraud::<T>(n, gpu, key);
+		let (commit, opening, signature) = fraud::<T>(n, gpu, key);
 		let opening = BoundedVec::try_from(opening).expect("MaxOpeningLen fits n = 1024");
 		let reporter: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(reporter), gpu, EPOCH, 0, opening, signature);
+		_(
+			RawOrigin::Signed(reporter),
+			gpu,
+			EPOCH,
+			commit.root,
+			commit.signature,
+			0,
+			opening,
+			signature,
+		);
 
-		assert!(Pallet::<T>::commit_of(gpu, EPOCH).unwrap().fraud_proven);
+		assert_eq!(ProvenFraud::<T>::get(gpu), Some(EPOCH));
 	}
 
 	#[benchmark]

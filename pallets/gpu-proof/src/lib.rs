@@ -12,68 +12,79 @@
 //!   snapshots randomness `R_e` ([`Config::Randomness`]: BABE's per-block VRF output, never
 //!   collective flip). Each Active GPU `g` has the seed `challenge_seed(R_e, g, e)`: implicit,
 //!   nothing is written per GPU at epoch start, so the hook is O(1) at any number of GPUs.
-//! * **Commits.** The agent runs the chain `X_0 → … → X_T` (parameters of its model from the
-//!   registry, [`ProofRegistry::challenge_params`]) and its agent key signs
-//!   `commit_message(g, e, root)`. Anyone (usually the agent key's own account) submits it with
-//!   [`Pallet::submit_commit`] or batched with [`Pallet::submit_commits`]. It is accepted only
-//!   up to the GPU's **deadline block** = epoch start + the model's deadline from the catalogue
-//!   (`⌈(1+ε)·T_claim / block_time⌉ + 1`), capped just before the beacon block: a GPU that is
-//!   slower than its model, or one card behind several registrations, misses it.
+//! * **Verifiers** are the validators' `gpuv` session keys ([`crypto`], key type `gpuv`): the
+//!   pallet is a `OneSessionHandler` and keeps the current set. From `R_e`, every GPU has
+//!   `k =` [`Config::VerifiersPerGpu`] **assigned verifiers** (`assign_verifiers(R_e, g, V, k)`),
+//!   known from the epoch's first block.
+//! * **Commits stay off chain.** The agent runs the chain `X_0 → … → X_T` (parameters of its
+//!   model from the registry, [`ProofRegistry::challenge_params`]) and its agent key signs
+//!   `commit_message(g, e, root)`. It serves the signed commit at `/pog/commit`; each assigned
+//!   verifier's off-chain worker fetches it at the GPU's **deadline block** = epoch start + the
+//!   model's deadline from the catalogue (`⌈(1+ε)·T_claim / block_time⌉ + 1`, capped just
+//!   before the beacon block) and keeps it. A GPU that is slower than its model, or one card
+//!   behind several registrations, has no valid commit to show then. Nothing is written on
+//!   chain per GPU per epoch: the signed commit is the evidence, held by the verifiers, and a
+//!   fraud proof carries it.
 //! * **Beacon.** At `start + CommitWindow`, after every deadline, the pallet snapshots a second
 //!   randomness, the **beacon**. It fixes, for everyone at once and unknown while the work was
 //!   done: which GPUs are opened this epoch (a fraction [`Config::SampleFraction`],
-//!   `is_sampled(beacon, g, q)`), which positions (`sample_positions(beacon, root, g, params)`)
-//!   and which `k =` [`Config::VerifiersPerGpu`] verifiers check each sampled GPU
-//!   (`assign_verifiers(beacon, g, V, k)`).
-//! * **Verifiers** are the validators' `gpuv` session keys ([`crypto`], key type `gpuv`): the
-//!   pallet is a `OneSessionHandler` and keeps the current set. A verifier's off-chain worker
-//!   fetches the openings of its assigned sampled GPUs from the agents over HTTP (the wire
-//!   format of [`heliox_gpu_proof::protocol`]), checks them in O(K·n) and submits **one** signed
-//!   transaction per epoch, [`Pallet::submit_verdicts`], with a [`Verdict`] per GPU (pass /
-//!   fail / no response; a missing commit is no response). The transaction is signed by the
-//!   `gpuv` key's account; the pallet checks that the account is in the verifier set and that it
-//!   is assigned to every GPU it votes on.
+//!   `is_sampled(beacon, g, q)`) and which positions (`sample_positions(beacon, root, g,
+//!   params)`).
+//! * **Verdicts.** Each assigned verifier fetches the openings of its sampled GPUs over HTTP
+//!   (the wire format of [`heliox_gpu_proof::protocol`]), checks them in O(K·n) against the
+//!   root it collected and reports with [`Pallet::submit_verdicts`] a [`Verdict`] per GPU: pass
+//!   / fail / no response for a sampled GPU, and no response for **any** assigned GPU whose
+//!   commit it did not get by the deadline. Reports are signed by the `gpuv` key's account and
+//!   sent in chunks of at most [`Config::MaxVerdicts`]; the pallet checks that the account is a
+//!   verifier assigned to every GPU it votes on.
+//! * **Per-block budget.** Verdicts admitted in one block may use at most
+//!   [`Config::VerdictBlockShare`] of the block's maximum weight; a chunk that does not fit is
+//!   refused (fee-free for verifiers, nothing changes) and its verifier retries in a later
+//!   block. So the verification load of any number of GPUs is spread over the epoch and never
+//!   takes more than that share of a block.
 //! * **Quorum.** `⌈2k/3⌉` agreeing assigned verifiers settle a GPU's epoch: **passed**
 //!   ([`ProofRegistry::record_verified`]) or **missed** (fail and no-response votes together).
-//!   [`Config::MaxNoResponse`] consecutive missed sampled epochs suspend the GPU
+//!   [`Config::MaxNoResponse`] missed epochs without a pass in between suspend the GPU
 //!   ([`ProofRegistry::suspend`]).
-//! * **Fraud proofs.** Every opening an agent serves is signed by its agent key, so a wrong one
-//!   is attributable. [`Pallet::report_fraud`] takes the signed opening bytes; the runtime
-//!   re-checks everything itself — the commitment on chain, the position recomputed from the
-//!   beacon, the agent signature, every Merkle path, and finally the entry, which must mismatch
-//!   — and slashes [`Config::SlashFraction`] of the GPU's stake through the registry, which
-//!   rewards the reporter. No trust in any off-chain worker is needed to slash.
+//! * **Fraud proofs.** Every commit and every opening an agent serves is signed by its agent
+//!   key, so a wrong opening is attributable. [`Pallet::report_fraud`] takes the signed commit
+//!   and the signed opening; the runtime re-checks everything itself — both agent signatures,
+//!   the position recomputed from the beacon and the signed root, every Merkle path, and
+//!   finally the entry, which must mismatch — and slashes [`Config::SlashFraction`] of the
+//!   GPU's stake through the registry, which rewards the reporter. No trust in any off-chain
+//!   worker is needed to slash: a single honest assigned verifier suffices to catch a cheater,
+//!   whatever the others vote.
 //!
 //! ## Timeline of epoch `e` (`P = ChallengePeriod`, `W = CommitWindow`)
 //!
 //! ```text
 //!  e·P                 start + deadline(g) ≤ e·P + W − 1     e·P + W                  (e+1)·P
-//!   │ R_e snapshotted   │ last block g's commit counts        │ beacon snapshotted       │ next epoch
-//!   ├──── agents compute, commits accepted ─────────────────┤├── OCWs open + verify, ─┤
+//!   │ R_e snapshotted   │ assigned verifiers fetch g's commit │ beacon snapshotted       │ next epoch
+//!   ├──── agents compute ───────────────────────────────────┤├── OCWs open + verify, ─┤
 //!   │                                                         │   verdicts accepted     │
 //! ```
 //!
-//! Fraud proofs for `e` are accepted as long as the commitment and the epoch are kept: until
-//! epoch `e + 3` starts ([`types::EPOCH_HISTORY`]) and the GPU has not committed twice since.
+//! Fraud proofs for `e` are accepted as long as the epoch's randomness and beacon are kept:
+//! until epoch `e + 3` starts ([`types::EPOCH_HISTORY`]); one proven fraud per GPU and epoch.
 //!
 //! ## Scale
 //!
-//! Per epoch the chain carries `N` commits and `q·N·k` verdicts in `V` transactions; nothing is
-//! per-GPU in the hooks. The cost model and its projection (well under 25 % of a block at 100k
-//! GPUs and a 600-block epoch) are in [`heliox_gpu_proof::cost`].
+//! Per epoch the chain carries about `q·N·k` verdicts (plus the rare missed commits) in
+//! chunks, and two O(1) hooks; no transaction per GPU. At 100k GPUs (`q = 10 %`, `k = 3`)
+//! that is 30 000 verdicts an epoch, under the per-block budget in a few dozen blocks of a
+//! 550-block verification phase. The cost model is [`heliox_gpu_proof::cost`].
 //!
 //! ## Runtime wiring
 //!
 //! * Implement [`ProofRegistry`] for the GPU registry (`is_active`, `agent_key`,
 //!   `agent_endpoint`, `challenge_params` → `(ChallengeParams { n, lag, steps, samples },
-//!   deadline_blocks)`, `active_gpus` (off-chain only), `slash`, `suspend`, `record_verified`,
-//!   optionally `record_committed`).
+//!   deadline_blocks)`, `active_gpus` (off-chain only), `slash`, `suspend`, `record_verified`).
 //! * `Randomness = pallet_babe::ParentBlockRandomness<Runtime>`.
 //! * Add the pallet to the session keys (`gpuv`, [`crypto::Public`]) and as a session handler;
 //!   `AuthorityId = pallet_gpu_proof::crypto::Public`, `OcwCrypto =
 //!   pallet_gpu_proof::crypto::VerifierAuthId`.
 //! * Implement [`runtime_api::GpuProofApi`] with [`Pallet::epoch_view`],
-//!   [`Pallet::commit_of`], [`Pallet::seed_of`], [`Pallet::verdict_status`].
+//!   [`Pallet::challenge_of`], [`Pallet::seed_of`], [`Pallet::verdict_status`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -92,7 +103,10 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use features::{FraudEvidence, OcwResults, OcwState, MAX_ATTEMPTS, RESEND_AFTER};
+pub use features::{
+	FraudEvidence, Judged, OcwResults, OcwState, Sent, COMMIT_GRACE, MAX_ATTEMPTS,
+	MAX_CHUNK_ATTEMPTS, RESEND_AFTER,
+};
 pub use heliox_gpu_proof::{ChallengeParams, EpochIndex, Outcome, ProofRegistry, Verdict};
 pub use pallet::*;
 pub use types::*;
@@ -228,13 +242,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVerifiers: Get<u32>;
 
-		/// Most verdicts in one report (a verifier's OCW reports at most this many GPUs).
+		/// Most verdicts in one report chunk (a verifier sends its epoch's verdicts in chunks of
+		/// at most this many). A full chunk must fit [`Config::VerdictBlockShare`] of a block.
 		#[pallet::constant]
 		type MaxVerdicts: Get<u32>;
 
-		/// Most commits in one `submit_commits`.
+		/// The share of a block's maximum weight that verdicts may use in one block (each chunk
+		/// counted with its extrinsic's base weight): chunks beyond it are refused and retried
+		/// in a later block. Leave room below the per-block target for the transaction
+		/// extensions' own weight and the hooks.
 		#[pallet::constant]
-		type MaxCommitsPerCall: Get<u32>;
+		type VerdictBlockShare: Get<Perbill>;
 
 		/// Most bytes of an opening in a fraud proof (≥ `encoded_len_bound` of the largest model).
 		#[pallet::constant]
@@ -261,10 +279,16 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Each GPU's latest two commitments.
+	/// The latest epoch in which a fraud of each GPU was proven (one slash per GPU and epoch,
+	/// and none for an older epoch once a newer one was proven).
 	#[pallet::storage]
-	pub type Commits<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::GpuId, CommitSlots, OptionQuery>;
+	pub type ProvenFraud<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::GpuId, EpochIndex, OptionQuery>;
+
+	/// The block and the weight of the verdicts admitted in it so far (the per-block budget;
+	/// a value for an older block means nothing was admitted in the current one).
+	#[pallet::storage]
+	pub type VerdictLoad<T: Config> = StorageValue<_, (BlockNumberFor<T>, Weight), OptionQuery>;
 
 	/// Votes on each sampled GPU for its latest voted epoch.
 	#[pallet::storage]
@@ -302,10 +326,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SampleFractionOverride<T: Config> = StorageValue<_, Perbill, OptionQuery>;
 
-	/// The `(epoch, set id)` of each verifier's last report: one report per epoch and set.
+	/// Each verifier's progress `(epoch, set id, verdicts accepted)` in its latest reported
+	/// epoch: the cursor its off-chain worker sends the next chunk from.
 	#[pallet::storage]
-	pub type LastReport<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, (EpochIndex, u32), OptionQuery>;
+	pub type Reported<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (EpochIndex, u32, u32), OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -348,13 +373,11 @@ pub mod pallet {
 		EpochStarted { epoch: EpochIndex, randomness: Hash },
 		/// No randomness was available: no epoch was opened at this boundary.
 		EpochSkipped { block: BlockNumberFor<T> },
-		/// The beacon of an epoch was fixed: sampled set, positions and verifiers are known.
+		/// The beacon of an epoch was fixed: the sampled set and positions are known.
 		BeaconSet { epoch: EpochIndex, beacon: Hash },
 		/// No randomness for the beacon: this epoch is not verified.
 		BeaconMissing { epoch: EpochIndex },
-		/// A GPU committed for an epoch.
-		Committed { gpu: T::GpuId, epoch: EpochIndex, root: Hash },
-		/// A verifier reported its verdicts for an epoch.
+		/// A verifier reported a chunk of its verdicts for an epoch.
 		VerdictsReported { epoch: EpochIndex, verifier: T::AccountId, count: u32 },
 		/// A quorum settled a sampled GPU's epoch.
 		EpochSettled { gpu: T::GpuId, epoch: EpochIndex, outcome: Outcome },
@@ -377,41 +400,35 @@ pub mod pallet {
 		NoEpoch,
 		/// The epoch is not the current one.
 		WrongEpoch,
-		/// The GPU is not Active.
-		GpuNotActive,
 		/// The registry has no challenge parameters for the GPU's model.
 		NoChallengeParams,
 		/// The registry's challenge parameters are invalid.
 		InvalidChallengeParams,
 		/// The GPU has no agent key.
 		NoAgentKey,
-		/// The commit came after the GPU's deadline block.
-		CommitTooLate,
-		/// The GPU already committed for this epoch.
-		AlreadyCommitted,
-		/// The agent signature does not verify.
+		/// The agent signature of the commit does not verify.
+		BadCommitSignature,
+		/// The agent signature of the opening does not verify.
 		BadSignature,
 		/// The beacon of the epoch is not fixed (yet, or at all).
 		BeaconNotSet,
 		/// The sender is not in the verifier set.
 		NotVerifier,
-		/// The verifier already reported for this epoch.
-		AlreadyReported,
 		/// A report with no verdicts.
 		EmptyReport,
-		/// A verdict for a GPU that is not sampled this epoch.
+		/// A pass or fail verdict for a GPU that is not sampled this epoch (only a missed
+		/// commit, no response, is reported for those).
 		NotSampled,
 		/// A verdict for a GPU the verifier is not assigned to.
 		NotAssigned,
-		/// Two verdicts for the same GPU.
+		/// A second verdict of the same verifier on the same GPU this epoch.
 		DuplicateVerdict,
-		/// A pass verdict for a GPU without a commitment for the epoch.
-		PassWithoutCommit,
-		/// No commitment of the GPU for that epoch is kept.
-		NoCommit,
+		/// This block's verdict budget ([`Config::VerdictBlockShare`]) cannot take the chunk:
+		/// send it in a later block.
+		VerdictBudgetExhausted,
 		/// The epoch's information is no longer kept.
 		EpochExpired,
-		/// A fraud proof was already accepted against this commitment.
+		/// A fraud proof was already accepted for this GPU in this epoch or a later one.
 		FraudAlreadyProven,
 		/// The opening is longer than the model's bound.
 		OpeningTooLarge,
@@ -449,6 +466,11 @@ pub mod pallet {
 				T::VerifiersPerGpu::get() <= heliox_gpu_proof::MAX_ASSIGNED,
 				"VerifiersPerGpu ≤ 64"
 			);
+			assert!(
+				Pallet::<T>::chunk_weight(T::MaxVerdicts::get())
+					.all_lte(Pallet::<T>::verdict_budget()),
+				"a full chunk of MaxVerdicts fits the per-block verdict budget"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -459,39 +481,10 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Submits the agent-signed commitment `root` of `gpu` for the current `epoch`. Any
-		/// signed origin may submit it (the signature is the agent's); accepted up to the GPU's
-		/// deadline block.
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::submit_commit())]
-		pub fn submit_commit(
-			origin: OriginFor<T>,
-			gpu: T::GpuId,
-			epoch: EpochIndex,
-			root: Hash,
-			agent_signature: AgentSignature,
-		) -> DispatchResult {
-			ensure_signed(origin)?;
-			Self::do_commit(gpu, epoch, root, agent_signature)
-		}
-
-		/// [`submit_commit`](Self::submit_commit) for several GPUs at once (all or nothing).
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::submit_commits(commits.len() as u32))]
-		pub fn submit_commits(
-			origin: OriginFor<T>,
-			commits: BoundedVec<CommitSubmission<T::GpuId>, T::MaxCommitsPerCall>,
-		) -> DispatchResult {
-			ensure_signed(origin)?;
-			for commit in commits {
-				Self::do_commit(commit.gpu, commit.epoch, commit.root, commit.signature)?;
-			}
-			Ok(())
-		}
-
-		/// A verifier's report for `epoch`: one verdict per assigned sampled GPU. Signed by the
-		/// verifier's `gpuv` key account; once per epoch (and verifier set). Free when accepted
-		/// (a verifier's duty; only verifiers can submit, once per epoch).
+		/// A chunk of a verifier's report for `epoch`: a verdict per assigned GPU (sampled: pass,
+		/// fail or no response; not sampled: only no response, for a missed commit). Signed by
+		/// the verifier's `gpuv` key account. Free for verifiers (a verifier's duty), also when
+		/// the block's verdict budget is full and the chunk must be retried later.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::submit_verdicts(verdicts.len() as u32))]
 		pub fn submit_verdicts(
@@ -500,25 +493,29 @@ pub mod pallet {
 			verdicts: BoundedVec<(T::GpuId, Verdict), T::MaxVerdicts>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_verdicts(who, epoch, verdicts.into_inner())?;
-			Ok(Pays::No.into())
+			Self::do_submit_verdicts(who, epoch, verdicts.into_inner())
 		}
 
-		/// A fraud proof: the agent-signed `opening` (SCALE bytes) of sample `index` of `gpu`'s
-		/// commitment for `epoch`. The runtime re-checks it and slashes on an entry mismatch,
-		/// rewarding the sender through the registry. Free when the fraud is proven.
+		/// A fraud proof: `gpu`'s agent-signed commitment `root` for `epoch` and the
+		/// agent-signed `opening` (SCALE bytes) of its sample `index`. The runtime re-checks both
+		/// and slashes on an entry mismatch, rewarding the sender through the registry. Free
+		/// when the fraud is proven.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::report_fraud(Pallet::<T>::opening_weight_n(opening.len())))]
+		#[allow(clippy::too_many_arguments)]
 		pub fn report_fraud(
 			origin: OriginFor<T>,
 			gpu: T::GpuId,
 			epoch: EpochIndex,
+			root: Hash,
+			commit_signature: AgentSignature,
 			index: u32,
 			opening: BoundedVec<u8, T::MaxOpeningLen>,
 			agent_signature: AgentSignature,
 		) -> DispatchResultWithPostInfo {
 			let reporter = ensure_signed(origin)?;
-			Self::do_report_fraud(reporter, gpu, epoch, index, &opening, agent_signature)?;
+			let commit = SignedRoot { root, signature: commit_signature };
+			Self::do_report_fraud(reporter, gpu, epoch, commit, index, &opening, agent_signature)?;
 			Ok(Pays::No.into())
 		}
 	}

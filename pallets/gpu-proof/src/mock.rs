@@ -93,7 +93,6 @@ thread_local! {
 	pub static SLASHED: RefCell<Vec<(GpuId, Perbill, Option<AccountId>)>> = const { RefCell::new(Vec::new()) };
 	pub static SUSPENDED: RefCell<Vec<GpuId>> = const { RefCell::new(Vec::new()) };
 	pub static VERIFIED: RefCell<Vec<(GpuId, u64)>> = const { RefCell::new(Vec::new()) };
-	pub static COMMITTED: RefCell<Vec<(GpuId, u64)>> = const { RefCell::new(Vec::new()) };
 	pub static SLASH_FAILS: RefCell<bool> = const { RefCell::new(false) };
 	pub static NO_RANDOMNESS: RefCell<bool> = const { RefCell::new(false) };
 }
@@ -161,9 +160,6 @@ impl ProofRegistry<GpuId, AccountId, Balance> for MockRegistry {
 	fn record_verified(gpu: &GpuId, epoch: u64) {
 		VERIFIED.with(|v| v.borrow_mut().push((*gpu, epoch)));
 	}
-	fn record_committed(gpu: &GpuId, epoch: u64) {
-		COMMITTED.with(|v| v.borrow_mut().push((*gpu, epoch)));
-	}
 }
 
 /// Randomness `blake2(subject ‖ block ‖ salt)`, or `None` while [`NO_RANDOMNESS`] is set.
@@ -189,6 +185,7 @@ parameter_types! {
 	pub static SampleFraction: Perbill = Perbill::one();
 	pub static VerifiersPerGpu: u32 = 3;
 	pub const SlashFraction: Perbill = Perbill::from_percent(10);
+	pub static VerdictBlockShare: Perbill = Perbill::from_percent(25);
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -229,7 +226,7 @@ impl pallet_gpu_proof::Config for Test {
 	type SlashFraction = SlashFraction;
 	type MaxVerifiers = ConstU32<16>;
 	type MaxVerdicts = ConstU32<32>;
-	type MaxCommitsPerCall = ConstU32<8>;
+	type VerdictBlockShare = VerdictBlockShare;
 	type MaxOpeningLen = ConstU32<8_192>;
 	type HttpTimeoutMs = ConstU64<2_000>;
 	type WeightInfo = ();
@@ -254,7 +251,7 @@ pub fn new_test_ext_with(verifiers: u8, gpus: GpuId) -> sp_io::TestExternalities
 	SLASHED.with(|l| l.borrow_mut().clear());
 	SUSPENDED.with(|l| l.borrow_mut().clear());
 	VERIFIED.with(|l| l.borrow_mut().clear());
-	COMMITTED.with(|l| l.borrow_mut().clear());
+	VerdictBlockShare::set(Perbill::from_percent(25));
 	SLASH_FAILS.with(|f| *f.borrow_mut() = false);
 	NO_RANDOMNESS.with(|f| *f.borrow_mut() = false);
 	RANDOM_SALT.with(|f| *f.borrow_mut() = 0);

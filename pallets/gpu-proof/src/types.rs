@@ -32,7 +32,8 @@ pub struct EpochInfo<BlockNumber> {
 	pub beacon: Option<Hash>,
 }
 
-/// One commitment on chain.
+/// A GPU's agent-signed commitment for an epoch, as its verifiers collected it: the root and the
+/// agent key's signature over `commit_message(gpu, epoch, root)`.
 #[derive(
 	Clone,
 	Copy,
@@ -45,57 +46,11 @@ pub struct EpochInfo<BlockNumber> {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-pub struct CommitRecord {
-	/// The challenge epoch.
-	pub epoch: EpochIndex,
+pub struct SignedRoot {
 	/// The commitment root.
 	pub root: Hash,
-	/// The challenge parameters at commit time (the catalogue may change afterwards).
-	pub params: ChallengeParams,
-	/// The agent key that signed the commit: openings are checked against it, so rotating the
-	/// key does not escape a fraud proof.
-	pub agent_key: [u8; 32],
-	/// A fraud proof against this commitment was accepted (it cannot slash twice).
-	pub fraud_proven: bool,
-}
-
-/// The last two commitments of a GPU: the current epoch's and the previous one, so a fraud proof
-/// for the previous epoch stays possible after the next commit.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct CommitSlots {
-	/// The latest commitment.
-	pub latest: CommitRecord,
-	/// The one before (an older epoch).
-	pub previous: Option<CommitRecord>,
-}
-
-impl CommitSlots {
-	/// The commitment for `epoch`, if still kept.
-	pub fn for_epoch(&self, epoch: EpochIndex) -> Option<&CommitRecord> {
-		if self.latest.epoch == epoch {
-			return Some(&self.latest);
-		}
-		self.previous.as_ref().filter(|record| record.epoch == epoch)
-	}
-
-	/// Mutable access to the commitment for `epoch`.
-	pub fn for_epoch_mut(&mut self, epoch: EpochIndex) -> Option<&mut CommitRecord> {
-		if self.latest.epoch == epoch {
-			return Some(&mut self.latest);
-		}
-		self.previous.as_mut().filter(|record| record.epoch == epoch)
-	}
+	/// The agent key's signature over `commit_message(gpu, epoch, root)`.
+	pub signature: AgentSignature,
 }
 
 /// The votes on one GPU for one epoch under one verifier set.
@@ -120,30 +75,6 @@ pub struct GpuTally {
 	pub tally: Tally,
 }
 
-/// One commit of a batch (`submit_commits`).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct CommitSubmission<GpuId> {
-	/// The GPU.
-	pub gpu: GpuId,
-	/// The challenge epoch.
-	pub epoch: EpochIndex,
-	/// The commitment root.
-	pub root: Hash,
-	/// The agent key's signature over `commit_message(gpu, epoch, root)`.
-	pub signature: AgentSignature,
-}
-
 /// A read-only view of the current epoch (runtime API).
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct EpochView<BlockNumber> {
@@ -151,7 +82,7 @@ pub struct EpochView<BlockNumber> {
 	pub epoch: EpochIndex,
 	/// Its first block.
 	pub start: BlockNumber,
-	/// The beacon block (`start + CommitWindow`): no commit is accepted from it on.
+	/// The beacon block (`start + CommitWindow`), after every commit deadline.
 	pub beacon_block: BlockNumber,
 	/// The first block of the next epoch.
 	pub next_start: BlockNumber,
@@ -164,7 +95,7 @@ pub struct EpochView<BlockNumber> {
 }
 
 /// What a GPU's agent needs for the current epoch (runtime API): its seed, its model's challenge,
-/// the last block its commit counts in, and its commitment once on chain.
+/// the block at which its assigned verifiers fetch its signed commit, and the beacon.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct ChallengeView<BlockNumber> {
 	/// The epoch.
@@ -175,7 +106,8 @@ pub struct ChallengeView<BlockNumber> {
 	pub params: ChallengeParams,
 	/// The epoch's first block.
 	pub start: BlockNumber,
-	/// The last block in which the GPU's commit counts.
+	/// The deadline block: the assigned verifiers fetch the signed commit when they import it
+	/// (one block of grace for transport errors).
 	pub deadline_block: BlockNumber,
 	/// The beacon block.
 	pub beacon_block: BlockNumber,
@@ -183,8 +115,8 @@ pub struct ChallengeView<BlockNumber> {
 	pub next_start: BlockNumber,
 	/// The beacon, once fixed.
 	pub beacon: Option<Hash>,
-	/// The GPU's committed root for this epoch, if any.
-	pub committed: Option<Hash>,
+	/// The verifier-set indices assigned to the GPU this epoch.
+	pub assigned: alloc::vec::Vec<u32>,
 	/// Whether the GPU is opened this epoch (`None` before the beacon).
 	pub sampled: Option<bool>,
 }
@@ -194,11 +126,9 @@ pub struct ChallengeView<BlockNumber> {
 pub struct VerdictStatus {
 	/// The epoch.
 	pub epoch: EpochIndex,
-	/// Its commitment, if any.
-	pub commit: Option<CommitRecord>,
 	/// Whether it is sampled (`None` before the beacon).
 	pub sampled: Option<bool>,
-	/// The verifier-set indices assigned to it (empty before the beacon or if not sampled).
+	/// The verifier-set indices assigned to it (from the epoch randomness).
 	pub assigned: alloc::vec::Vec<u32>,
 	/// The votes so far under the current verifier set.
 	pub tally: Option<Tally>,

@@ -116,6 +116,17 @@ pub mod attributes {
 	pub const ALL: [&[u8]; 4] = [MODEL, VRAM_MIB, REGION, SERIAL_HASH];
 }
 
+/// Told when a GPU is gone for good (its stake withdrawn), so other pallets forget it (the
+/// proof-of-GPU pallet's tallies, miss counters and proven frauds).
+pub trait OnGpuWithdrawn {
+	/// `gpu` was withdrawn; its id is never reused.
+	fn on_gpu_withdrawn(gpu: GpuId);
+}
+
+impl OnGpuWithdrawn for () {
+	fn on_gpu_withdrawn(_gpu: GpuId) {}
+}
+
 /// Sets up what the benchmarks need in a runtime beyond the native currency.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
@@ -223,6 +234,9 @@ pub mod pallet {
 
 		/// The liveness pallet: monitors GPUs and reports their uptime.
 		type Liveness: LivenessMonitor<GpuId>;
+
+		/// Told when a GPU's stake is withdrawn (the GPU is gone for good).
+		type OnWithdrawn: OnGpuWithdrawn;
 
 		/// Takes the holder share of AID revenue of GPUs it finances (the sAID vault).
 		type RevenueSink: RevenueSink<Self::AccountId, GpuId, u128>;

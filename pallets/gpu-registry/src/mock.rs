@@ -182,6 +182,20 @@ thread_local! {
 	static SLOTS: RefCell<usize> = const { RefCell::new(usize::MAX) };
 	static FINANCED: RefCell<BTreeSet<GpuId>> = const { RefCell::new(BTreeSet::new()) };
 	static SINK_REFUSES: RefCell<bool> = const { RefCell::new(false) };
+	static WITHDRAWN: RefCell<Vec<GpuId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records the GPUs whose stake was withdrawn.
+pub struct MockOnWithdrawn;
+impl crate::OnGpuWithdrawn for MockOnWithdrawn {
+	fn on_gpu_withdrawn(gpu: GpuId) {
+		WITHDRAWN.with_borrow_mut(|w| w.push(gpu));
+	}
+}
+
+/// The GPUs [`MockOnWithdrawn`] was told about.
+pub fn withdrawn() -> Vec<GpuId> {
+	WITHDRAWN.with_borrow(|w| w.clone())
 }
 
 /// The fake liveness pallet: monitors up to [`set_liveness_slots`] GPUs and reports the uptime
@@ -290,6 +304,7 @@ impl pallet_gpu_registry::Config for Test {
 	type Nfts = Nfts;
 	type GpuCollectionConfig = GpuCollectionConfig;
 	type Liveness = MockLiveness;
+	type OnWithdrawn = MockOnWithdrawn;
 	type RevenueSink = MockSink;
 	type CatalogueOrigin = EnsureRoot<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
@@ -336,6 +351,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	SLOTS.with_borrow_mut(|s| *s = usize::MAX);
 	FINANCED.with_borrow_mut(|f| f.clear());
 	SINK_REFUSES.with_borrow_mut(|r| *r = false);
+	WITHDRAWN.with_borrow_mut(|w| w.clear());
 
 	let pallet_account: AccountId = GpuPalletId::get().into_account_truncating();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

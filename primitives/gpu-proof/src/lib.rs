@@ -157,7 +157,7 @@ pub use params::{
 pub use prf::{entry_from_word, initial_entry, prf_key, r_entry, MatrixPrf, INITIAL_MATRIX_STREAM};
 pub use protocol::{
 	commit_message, decode_openings_response, opening_message, AgentSignature, EpochIndex,
-	OpeningsResponse, SignedCommit, SignedOpening,
+	OpeningsResponse, SignedCommit, SignedOpening, SIGNED_COMMIT_LEN,
 };
 pub use sampling::{sample_position, sample_positions, OpeningPosition};
 pub use selection::{assign_verifiers, is_sampled, quorum, verifier_slot, MAX_ASSIGNED, PPB};

@@ -7,11 +7,13 @@
 //! for the other, for a liveness answer (`heliox/liveness/v1…`) or for a transaction:
 //!
 //! * [`commit_message`]`(g, e, root)` = `"heliox/pogpu/v1/commit" ‖ g (u64 LE) ‖ e (u64 LE) ‖ root`:
-//!   the commitment of GPU `g` to its chain for challenge epoch `e`. Submitted on chain.
+//!   the commitment of GPU `g` to its chain for challenge epoch `e`. Served at `/pog/commit`
+//!   and collected by the GPU's assigned verifiers at its deadline block; nothing is written on
+//!   chain unless it is part of a fraud proof.
 //! * [`opening_message`]`(g, e, k, bytes)` = `"heliox/pogpu/v1/opening" ‖ g ‖ e ‖ k (u32 LE) ‖
 //!   blake2_256(bytes)`: the agent vouches for the SCALE encoding `bytes` of its answer to sample
 //!   `k`. Because every opening is signed, a wrong one is **attributable**: the signed bytes plus
-//!   the commitment on chain are a fraud proof anyone can submit and the runtime re-checks.
+//!   the signed commitment are a fraud proof anyone can submit and the runtime re-checks.
 //!
 //! ## HTTP wire format (HTTP/1.1, `GET`, agent endpoint without trailing `/`)
 //!
@@ -81,7 +83,10 @@ pub fn opening_message(
 	out
 }
 
-/// A commitment signed by the agent key: what `submit_commit` takes.
+/// Length of an encoded [`SignedCommit`] (fixed: no variable-length field).
+pub const SIGNED_COMMIT_LEN: usize = 8 + 8 + 32 + 64;
+
+/// A commitment signed by the agent key: the `/pog/commit` answer verifiers collect.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct SignedCommit {
 	/// The GPU.

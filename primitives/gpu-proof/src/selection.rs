@@ -1,13 +1,20 @@
 //! Who is opened, and by whom: the sampled set of an epoch and the verifiers assigned to a GPU.
 //!
-//! Both depend only on the epoch's **beacon**, randomness fixed by a block after the commit
-//! deadline. So when an agent does (or skips) its work it cannot know whether it will be opened
-//! at all (probability `q` = [`is_sampled`]'s fraction), nor by whom: a cheater must bet on not
-//! being among the `q·N` sampled GPUs, and cannot collude with "its" verifiers in advance.
+//! The sampled set depends only on the epoch's **beacon**, randomness fixed by a block after
+//! the commit deadline. So when an agent does (or skips) its work it cannot know whether it will
+//! be opened at all (probability `q` = [`is_sampled`]'s fraction): a cheater must bet on not
+//! being among the `q·N` sampled GPUs.
+//!
+//! The assigned verifiers are drawn from the epoch's **start** randomness `R_e` (the Heliox
+//! runtime passes it as the `beacon` argument of [`assign_verifiers`]), because they are the
+//! ones who collect the GPU's signed commit at its deadline, before the beacon. Knowing them
+//! early does not help a cheater: a single honest assigned verifier that receives a wrong
+//! opening holds a fraud proof that slashes on its own, whatever the others vote; escaping
+//! needs all `k` of them to collude.
 //!
 //! * [`is_sampled`]`(beacon, g, q)`: `H("…/sampled" ‖ beacon ‖ g)` as a 64-bit fraction `< q`.
-//! * [`assign_verifiers`]`(beacon, g, V, k)`: `k` distinct indices into the verifier set of size
-//!   `V`, a partial Fisher–Yates shuffle driven by `H("…/assign" ‖ beacon ‖ g ‖ s)`, so every
+//! * [`assign_verifiers`]`(r, g, V, k)`: `k` distinct indices into the verifier set of size
+//!   `V`, a partial Fisher–Yates shuffle driven by `H("…/assign" ‖ r ‖ g ‖ s)`, so every
 //!   `k`-subset is (up to a `< V/2⁶⁴` bias) equally likely.
 //! * [`quorum`]`(k) = ⌈2k/3⌉` of the assigned verifiers settle a verdict.
 

@@ -39,13 +39,9 @@ pub trait ProofRegistry<GpuId, AccountId, Balance> {
 		reporter: Option<AccountId>,
 	) -> Result<Balance, Self::Error>;
 
-	/// Suspends `gpu` (it missed `MaxNoResponse` consecutive sampled epochs).
+	/// Suspends `gpu` (it missed `MaxNoResponse` epochs without a pass in between).
 	fn suspend(gpu: &GpuId);
 
 	/// A quorum of verifiers verified `gpu`'s openings for `epoch`.
 	fn record_verified(gpu: &GpuId, epoch: EpochIndex);
-
-	/// `gpu` committed in time for `epoch` (whether or not it is sampled): the basis of
-	/// epoch-pass rewards for GPUs that are not opened. Default: nothing.
-	fn record_committed(_gpu: &GpuId, _epoch: EpochIndex) {}
 }

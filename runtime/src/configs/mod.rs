@@ -32,7 +32,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	currency::*, time::*, AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Session, SessionKeys, Signature, System, VERSION,
+	RuntimeOrigin, RuntimeTask, Session, SessionKeys, Signature, System, ValidatorManager, VERSION,
 };
 
 /// 75% of a block is available to normal (user) transactions; the rest is reserved for
@@ -78,14 +78,16 @@ impl frame_system::Config for Runtime {
 }
 
 parameter_types! {
-	pub const EpochDuration: u64 = EPOCH_DURATION_IN_SLOTS;
 	pub const ExpectedBlockTime: u64 = MILLI_SECS_PER_BLOCK;
 	/// Upper bound on the validator set; storage of authorities is bounded by it.
 	pub const MaxAuthorities: u32 = 100;
 }
 
+impl crate::epoch_length::Config for Runtime {}
+
 impl pallet_babe::Config for Runtime {
-	type EpochDuration = EpochDuration;
+	// 10 minutes, unless the chain's genesis shortened it (test networks).
+	type EpochDuration = crate::epoch_length::EpochDuration;
 	type ExpectedBlockTime = ExpectedBlockTime;
 	// Epoch changes are driven by pallet-session, so a session == a BABE epoch.
 	type EpochChangeTrigger = pallet_babe::ExternalTrigger;
@@ -118,7 +120,30 @@ impl pallet_timestamp::Config for Runtime {
 
 impl pallet_authorship::Config for Runtime {
 	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Babe>;
-	type EventHandler = ();
+	// Counts each session's authored blocks, for the offline rule of the validator manager.
+	type EventHandler = ValidatorManager;
+}
+
+parameter_types! {
+	/// Governance and offline removals never leave fewer validators than this: with 4, GRANDPA
+	/// still finalizes with one of them down.
+	pub const MinValidators: u32 = 4;
+	/// A validator that authors no block in 3 consecutive sessions (200 blocks each, ~10 min)
+	/// is removed; for an honest one among 20 validators that is e^-30 per window (see the
+	/// pallet docs for larger sets).
+	pub const MaxOfflineSessions: u32 = 3;
+}
+
+impl pallet_validator_manager::Config for Runtime {
+	type AdminOrigin = crate::governance::RootOr<crate::governance::ValidatorAdmin>;
+	type ValidatorRegistration = Session;
+	// No more validators than BABE and GRANDPA take as authorities.
+	type MaxValidators = MaxAuthorities;
+	type MinValidators = MinValidators;
+	type MaxOfflineSessions = MaxOfflineSessions;
+	type WeightInfo = pallet_validator_manager::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_validator_manager::SessionKeysHelper<Runtime>;
 }
 
 impl pallet_session::Config for Runtime {
@@ -127,8 +152,8 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = Babe;
 	type NextSessionRotation = Babe;
-	// Fixed genesis validator set for now: `()` keeps the current set every session.
-	type SessionManager = ();
+	// The validator set under governance (`validator_admin` track), with offline removal.
+	type SessionManager = ValidatorManager;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = pallet_session::disabling::UpToLimitWithReEnablingDisablingStrategy;
@@ -468,6 +493,7 @@ impl pallet_gpu_registry::Config for Runtime {
 	// Validators' liveness probes decide Pending -> Active and suspend unresponsive GPUs;
 	// uptime scales rental revenue.
 	type Liveness = crate::GpuLiveness;
+	type OnWithdrawn = gpu_proof::GpuProofPurge;
 	// The holder share of GPUs the sAID vault finances becomes vesting vault revenue.
 	type RevenueSink = crate::Aid;
 	// The GPU catalogue and revenue shares: the `gpu_admin` referendum track (or Root).

@@ -20,11 +20,6 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// `gpu`'s commitment for `epoch`, if kept (runtime API).
-	pub fn commit_of(gpu: T::GpuId, epoch: EpochIndex) -> Option<CommitRecord> {
-		Commits::<T>::get(gpu)?.for_epoch(epoch).copied()
-	}
-
 	/// `gpu`'s seed in the current epoch: `challenge_seed(R_e, gpu, e)` (runtime API; what the
 	/// agent needs to start computing).
 	pub fn seed_of(gpu: T::GpuId) -> Option<(EpochIndex, Hash)> {
@@ -52,7 +47,7 @@ impl<T: Config> Pallet<T> {
 			beacon_block: info.start.saturating_add(Pallet::<T>::commit_window()),
 			next_start: info.start.saturating_add(Pallet::<T>::challenge_period()),
 			beacon: info.beacon,
-			committed: Self::commit_of(gpu, epoch).map(|c| c.root),
+			assigned: Self::assigned_verifiers(&info.randomness, gpu),
 			sampled: info.beacon.map(|beacon| Self::is_sampled(&beacon, gpu)),
 		})
 	}
@@ -61,20 +56,13 @@ impl<T: Config> Pallet<T> {
 	pub fn verdict_status(gpu: T::GpuId) -> Option<VerdictStatus> {
 		let (epoch, info) = Self::current_epoch()?;
 		let sampled = info.beacon.map(|beacon| Self::is_sampled(&beacon, gpu));
-		let verifiers = Verifiers::<T>::decode_len().unwrap_or(0) as u32;
-		let assigned = match (info.beacon, sampled) {
-			(Some(beacon), Some(true)) => {
-				assign_verifiers(&beacon, gpu.into(), verifiers, T::VerifiersPerGpu::get())
-			},
-			_ => alloc::vec::Vec::new(),
-		};
+		let assigned = Self::assigned_verifiers(&info.randomness, gpu);
 		let set_id = VerifierSetId::<T>::get();
 		let tally = Tallies::<T>::get(gpu)
 			.filter(|entry| entry.epoch == epoch && entry.set_id == set_id)
 			.map(|entry| entry.tally);
 		Some(VerdictStatus {
 			epoch,
-			commit: Self::commit_of(gpu, epoch),
 			sampled,
 			assigned,
 			tally,
@@ -82,9 +70,15 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Forgets everything about `gpu` (for the registry to call when a GPU is retired).
+	/// The verifier-set indices assigned to `gpu` in the epoch with randomness `randomness`.
+	pub fn assigned_verifiers(randomness: &Hash, gpu: T::GpuId) -> alloc::vec::Vec<u32> {
+		let verifiers = Verifiers::<T>::decode_len().unwrap_or(0) as u32;
+		assign_verifiers(randomness, gpu.into(), verifiers, T::VerifiersPerGpu::get())
+	}
+
+	/// Forgets everything about `gpu` (the registry calls it when a GPU is withdrawn).
 	pub fn purge_gpu(gpu: T::GpuId) {
-		Commits::<T>::remove(gpu);
+		ProvenFraud::<T>::remove(gpu);
 		Tallies::<T>::remove(gpu);
 		Misses::<T>::remove(gpu);
 	}

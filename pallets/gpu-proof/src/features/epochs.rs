@@ -7,7 +7,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	traits::{UniqueSaturatedInto, Zero},
+	traits::{One, Saturating, UniqueSaturatedInto, Zero},
 	BoundedVec,
 };
 
@@ -32,6 +32,21 @@ impl<T: Config> Pallet<T> {
 	/// [`Config::SampleFraction`].
 	pub fn sample_fraction() -> sp_runtime::Perbill {
 		SampleFractionOverride::<T>::get().unwrap_or_else(T::SampleFraction::get)
+	}
+
+	/// The block at which the assigned verifiers fetch `gpu`'s commit for the epoch starting at
+	/// `start`: `start + min(deadline, CommitWindow − 1)`.
+	pub fn deadline_block(start: BlockNumberFor<T>, deadline: u32) -> BlockNumberFor<T> {
+		let cap = Pallet::<T>::commit_window().saturating_sub(One::one());
+		start.saturating_add(BlockNumberFor::<T>::from(deadline).min(cap))
+	}
+
+	/// The weight verdicts may use in one block: [`Config::VerdictBlockShare`] of the block's
+	/// maximum weight.
+	pub fn verdict_budget() -> Weight {
+		let max = <T as frame_system::Config>::BlockWeights::get().max_block;
+		let share = T::VerdictBlockShare::get();
+		Weight::from_parts(share * max.ref_time(), share * max.proof_size())
 	}
 
 	/// The epoch `now` belongs to: `⌊now / ChallengePeriod⌋`.

@@ -13,9 +13,9 @@ impl<T: Config> Pallet<T> {
 	/// * kept epochs are strictly increasing, each starts at a period boundary of its own epoch
 	///   and not in the future, and a beacon is never set before its block;
 	/// * the verifier index holds exactly the verifier set's accounts, at their indices;
-	/// * commitments are for opened epochs with valid parameters, the previous one older;
-	/// * current tallies are consistent; miss counters are in `1..MaxNoResponse`; no report or
-	///   tally is from the future.
+	/// * current tallies are consistent; miss counters are in `1..MaxNoResponse`; no report,
+	///   tally or proven fraud is from the future;
+	/// * the verdict load of the current block is within the budget.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let epochs = Epochs::<T>::get();
@@ -48,13 +48,6 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
-		for (_, slots) in Commits::<T>::iter() {
-			ensure!(Some(slots.latest.epoch) <= current, "commit not from the future");
-			ensure!(slots.latest.params.validate().is_ok(), "committed params valid");
-			if let Some(previous) = slots.previous {
-				ensure!(previous.epoch < slots.latest.epoch, "previous commit older");
-			}
-		}
 		let assigned = Self::assigned_count().min(MAX_ASSIGNED);
 		let set_id = VerifierSetId::<T>::get();
 		for (_, entry) in Tallies::<T>::iter() {
@@ -66,9 +59,13 @@ impl<T: Config> Pallet<T> {
 		for (_, misses) in Misses::<T>::iter() {
 			ensure!(misses >= 1 && misses < T::MaxNoResponse::get(), "misses below the limit");
 		}
-		for (_, (epoch, _)) in LastReport::<T>::iter() {
+		for (_, (epoch, _, _)) in Reported::<T>::iter() {
 			ensure!(Some(epoch) <= current, "report not from the future");
 		}
+		for (_, epoch) in ProvenFraud::<T>::iter() {
+			ensure!(Some(epoch) <= current, "proven fraud not from the future");
+		}
+		ensure!(Self::verdict_load().all_lte(Self::verdict_budget()), "verdict load within budget");
 		Ok(())
 	}
 }

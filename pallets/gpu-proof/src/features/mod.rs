@@ -1,7 +1,6 @@
 //! The pallet's logic, one file per capability.
 
 mod api;
-mod commits;
 mod epochs;
 mod fraud;
 #[cfg(any(test, feature = "try-runtime"))]
@@ -10,7 +9,10 @@ mod offchain;
 mod verdicts;
 mod verifiers;
 
-pub use offchain::{FraudEvidence, OcwResults, OcwState, MAX_ATTEMPTS, RESEND_AFTER};
+pub use offchain::{
+	FraudEvidence, Judged, OcwResults, OcwState, Sent, COMMIT_GRACE, MAX_ATTEMPTS,
+	MAX_CHUNK_ATTEMPTS, RESEND_AFTER,
+};
 
 /// `blake2_256(domain ‖ SCALE(value) ‖ epoch)`: turns a runtime hash into the protocol's 32 bytes.
 pub(crate) fn derive_hash<H: codec::Encode>(domain: &[u8], value: &H, epoch: u64) -> [u8; 32] {

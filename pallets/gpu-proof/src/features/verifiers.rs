@@ -40,7 +40,7 @@ impl<T: Config> Pallet<T> {
 		for key in old.iter() {
 			let account = Self::verifier_account(key);
 			VerifierIndex::<T>::remove(&account);
-			LastReport::<T>::remove(&account);
+			Reported::<T>::remove(&account);
 		}
 		for (index, key) in new.iter().enumerate() {
 			VerifierIndex::<T>::insert(Self::verifier_account(key), index as u32);

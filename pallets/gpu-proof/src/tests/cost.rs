@@ -8,14 +8,6 @@ use heliox_gpu_proof::cost::{CostModel, ItemCost};
 #[test]
 fn the_pallet_weights_keep_100k_gpus_within_a_quarter_block() {
 	type W = ();
-	let commit_call = RuntimeCall::GpuProof(crate::Call::submit_commit {
-		gpu: 1,
-		epoch: 1,
-		root: [0; 32],
-		agent_signature: [0; 64],
-	})
-	.encode()
-	.len() as u64;
 	let report_call = |verdicts: u32| {
 		RuntimeCall::GpuProof(crate::Call::submit_verdicts {
 			epoch: 1,
@@ -26,7 +18,6 @@ fn the_pallet_weights_keep_100k_gpus_within_a_quarter_block() {
 	};
 	let per_verdict = W::submit_verdicts(2).ref_time() - W::submit_verdicts(1).ref_time();
 	let model = |gpus: u64, verifiers: u32| CostModel {
-		commit: ItemCost { ref_time: W::submit_commit().ref_time(), bytes: commit_call },
 		report: ItemCost {
 			ref_time: W::submit_verdicts(1).ref_time() - per_verdict,
 			bytes: report_call(0),
@@ -39,22 +30,18 @@ fn the_pallet_weights_keep_100k_gpus_within_a_quarter_block() {
 	for (gpus, verifiers) in [(1_000u64, 100u32), (100_000, 100), (100_000, 1_000)] {
 		let load = model(gpus, verifiers).epoch_load();
 		println!(
-			"N = {gpus}, V = {verifiers}: commit phase {:.1} ms + {} B per block, verify phase \
-			 {:.1} ms + {} B per block, {:.2} % of a block; per epoch {} commits ({} B), {} \
-			 verdicts ({} B)",
-			load.commit_phase_per_block.ref_time as f64 / 1e9,
-			load.commit_phase_per_block.bytes,
-			load.verify_phase_per_block.ref_time as f64 / 1e9,
-			load.verify_phase_per_block.bytes,
-			load.block_share_ppm as f64 / 1e4,
-			load.commit_txs,
-			load.commits.bytes,
+			"N = {gpus}, V = {verifiers}: {} verdicts in {} chunks, {} of {} verification blocks \
+			 at the budget; average block {:.2} %, peak block {:.2} % ({} B of verdicts per \
+			 epoch); no commit transaction",
 			load.verdicts,
+			load.chunks,
+			load.blocks_needed,
+			load.verify_blocks,
+			load.average_share_ppm as f64 / 1e4,
+			load.peak_share_ppm as f64 / 1e4,
 			load.reports.bytes,
 		);
-		assert!(load.block_share_ppm < 250_000, "{load:?}");
+		assert!(load.peak_share_ppm < 250_000, "{load:?}");
+		assert!(load.fits(), "{load:?}");
 	}
-	// The FRAME-free defaults are these weights.
-	assert_eq!(CostModel::heliox(1, 1).commit.ref_time, W::submit_commit().ref_time());
-	assert_eq!(CostModel::heliox(1, 1).verdict.ref_time, per_verdict);
 }

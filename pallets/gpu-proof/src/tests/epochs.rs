@@ -110,18 +110,23 @@ fn runtime_api_views() {
 		let view = GpuProof::epoch_view().unwrap();
 		assert_eq!((view.epoch, view.start, view.beacon_block, view.next_start), (1, 20, 30, 40));
 		assert_eq!(view.verifiers, 3);
-		let commitment = commit(1);
-		assert_eq!(GpuProof::commit_of(1, 1).unwrap().root, commitment.root());
-		assert_eq!(GpuProof::commit_of(1, 2), None);
+		// The assigned verifiers are known from the epoch's start, the sampled set from the
+		// beacon.
 		let status = GpuProof::verdict_status(1).unwrap();
-		assert_eq!((status.sampled, status.assigned.len(), status.misses), (None, 0, 0));
+		assert_eq!((status.sampled, status.assigned.len(), status.misses), (None, 3, 0));
 		to_beacon();
 		let status = GpuProof::verdict_status(1).unwrap();
 		assert_eq!(status.sampled, Some(true));
-		assert_eq!(status.assigned.len(), 3);
 		assert_eq!(status.tally, None);
+		// Purging forgets the GPU's tally, misses and proven frauds.
+		vote(1, Verdict::NoResponse, &assigned(1)[..2]);
+		ProvenFraud::<Test>::insert(1, 1);
+		assert_eq!(Misses::<Test>::get(1), Some(1));
 		GpuProof::purge_gpu(1);
-		assert_eq!(GpuProof::commit_of(1, 1), None);
+		assert_eq!(
+			(Misses::<Test>::get(1), Tallies::<Test>::get(1), ProvenFraud::<Test>::get(1)),
+			(None, None, None)
+		);
 	});
 }
 

@@ -1,7 +1,7 @@
 //! Unit tests, split by concern. Every test runs the pallet's `try_state` invariants at the end
 //! ([`crate::mock::run`]); every `Error` variant has an `assert_noop!` test (storage unchanged).
 
-mod commits;
+mod collect;
 mod cost;
 mod epochs;
 mod fraud;
@@ -11,7 +11,7 @@ mod session;
 mod verdicts;
 
 use crate::{mock::*, *};
-use codec::Encode;
+use codec::{Decode, Encode};
 use frame_support::assert_ok;
 use heliox_gpu_proof::{
 	commit_message, open_positions, opening_message, sample_positions, Commitment, ComputeBackend,
@@ -35,26 +35,35 @@ pub fn sign_commit(gpu: GpuId, epoch: u64, root: &Hash) -> [u8; 64] {
 	agent_pair(gpu).sign(&commit_message(gpu.into(), epoch, root)).0
 }
 
-/// Computes honestly (or with `backend`) and submits the commit from the agent's account.
+/// Computes `gpu`'s chain for the current epoch with `backend` (what its agent commits to).
 pub fn commit_with<B: ComputeBackend>(gpu: GpuId, backend: B) -> Commitment
 where
 	B::Error: core::fmt::Debug,
 {
-	let commitment = compute(gpu, backend);
-	let epoch = current_epoch();
-	assert_ok!(GpuProof::submit_commit(
-		RuntimeOrigin::signed(agent_pair(gpu).public()),
-		gpu,
-		epoch,
-		commitment.root(),
-		sign_commit(gpu, epoch, &commitment.root()),
-	));
-	commitment
+	compute(gpu, backend)
 }
 
-/// Honest commit.
+/// Honest commitment.
 pub fn commit(gpu: GpuId) -> Commitment {
 	commit_with(gpu, CpuBackend)
+}
+
+/// The agent-signed root of `commitment` for the current epoch (what verifiers collect).
+pub fn signed_root(gpu: GpuId, commitment: &Commitment) -> SignedRoot {
+	let root = commitment.root();
+	SignedRoot { root, signature: sign_commit(gpu, current_epoch(), &root) }
+}
+
+/// The agent's `/pog/commit` answer for `commitment` in the current epoch.
+pub fn commit_answer(gpu: GpuId, commitment: &Commitment) -> Vec<u8> {
+	let signed = signed_root(gpu, commitment);
+	heliox_gpu_proof::SignedCommit {
+		gpu: gpu.into(),
+		epoch: current_epoch(),
+		root: signed.root,
+		signature: signed.signature,
+	}
+	.encode()
 }
 
 /// The current epoch number.
@@ -108,18 +117,15 @@ pub fn to_beacon() {
 	run_to_block(info.start + WINDOW);
 }
 
-/// The verifier accounts assigned to `gpu` this epoch, with their indices.
+/// The verifier accounts assigned to `gpu` this epoch (from the epoch randomness), with their
+/// indices.
 pub fn assigned(gpu: GpuId) -> Vec<(u32, AccountId)> {
 	let verifiers = Verifiers::<Test>::get();
-	heliox_gpu_proof::assign_verifiers(
-		&beacon(),
-		gpu.into(),
-		verifiers.len() as u32,
-		VerifiersPerGpu::get(),
-	)
-	.into_iter()
-	.map(|index| (index, GpuProof::verifier_account(&verifiers[index as usize])))
-	.collect()
+	let (_, info) = GpuProof::current_epoch().expect("an epoch is open");
+	GpuProof::assigned_verifiers(&info.randomness, gpu)
+		.into_iter()
+		.map(|index| (index, GpuProof::verifier_account(&verifiers[index as usize])))
+		.collect()
 }
 
 /// Submits `verdict` on `gpu` from each of the given verifier accounts.

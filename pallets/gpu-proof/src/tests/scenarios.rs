@@ -8,13 +8,15 @@ fn an_honest_agent_passes_epoch_after_epoch() {
 		for epoch in 1..=4u64 {
 			start_epoch();
 			let commitment = commit(1);
+			let collected = signed_root(1, &commitment);
 			to_beacon();
 			// Every assigned verifier checks the signed openings and votes pass.
 			let answer = response_with(1, &commitment, CpuBackend).encode();
 			let (_, info) = GpuProof::current_epoch().unwrap();
-			let record = GpuProof::commit_of(1, epoch).unwrap();
+			let judged =
+				Judged { commit: collected, params: PARAMS, agent_key: agent_pair(1).public().0 };
 			assert_eq!(
-				GpuProof::judge(1, epoch, &info, &beacon(), &record, &answer).0,
+				GpuProof::judge(1, epoch, &info, &beacon(), &judged, &answer).0,
 				Verdict::Pass
 			);
 			vote(1, Verdict::Pass, &assigned(1));

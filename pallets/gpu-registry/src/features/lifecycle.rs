@@ -65,6 +65,7 @@ impl<T: Config> Pallet<T> {
 		Gpus::<T>::remove(gpu);
 		Revenue::<T>::remove(gpu);
 		Verified::<T>::remove(gpu);
+		T::OnWithdrawn::on_gpu_withdrawn(gpu);
 		match ModelGpus::<T>::get(record.model).unwrap_or(0).saturating_sub(1) {
 			0 => ModelGpus::<T>::remove(record.model),
 			left => ModelGpus::<T>::insert(record.model, left),

@@ -183,6 +183,8 @@ fn withdraw_stake_releases_the_stake_burns_the_nft_and_removes_the_gpu() {
 		assert!(Gpus::<Test>::get(gpu).is_none());
 		assert!(!Revenue::<Test>::contains_key(gpu));
 		assert_eq!(AgentKeys::<Test>::get(key(1)), None);
+		// The other pallets are told to forget it.
+		assert_eq!(withdrawn(), vec![gpu]);
 		assert_eq!(
 			registry_events().last(),
 			Some(&Event::StakeWithdrawn { gpu, provider: ALICE, amount: STAKE })
