@@ -29,6 +29,9 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 ## subxt, and Python with py-substrate-interface, against the node binary `cargo test` built).
 test: deps
 	cargo test --workspace --no-fail-fast
+	@# try-runtime's upgrade checks (migrations, storage versions, try_state) on every preset; its
+	@# own feature set, and no Wasm build (the node's blob stays the one built above).
+	SKIP_WASM_BUILD=1 cargo test -p heliox-runtime --features try-runtime --lib try_runtime
 	@test -x "$(PY_VENV)/bin/python" || python3 -m venv "$(PY_VENV)"
 	@"$(PY_VENV)/bin/python" -c "import substrateinterface" 2>/dev/null || \
 		"$(PY_VENV)/bin/pip" install --quiet "substrate-interface>=1.7,<2"

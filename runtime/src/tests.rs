@@ -306,3 +306,29 @@ fn staging_has_four_operator_validators_production_parameters_and_no_sudo() {
 		);
 	});
 }
+
+/// What `try-runtime on-runtime-upgrade` checks before an upgrade is proposed, on the genesis
+/// state of every preset: the runtime's migrations (`Migrations`; none so far) with their
+/// pre/post-upgrade checks, every pallet's on-chain storage version equal to its in-code
+/// version (a pallet whose `STORAGE_VERSION` was raised without a migration fails here), every
+/// storage item decoding, and every pallet's `try_state` invariants. Run by `make test`:
+/// `SKIP_WASM_BUILD=1 cargo test -p heliox-runtime --features try-runtime --lib try_runtime`.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn try_runtime_upgrade_checks_pass_on_every_preset() {
+	use frame_try_runtime::UpgradeCheckSelect;
+	for preset in genesis_config_presets::preset_names() {
+		preset_ext(&preset).execute_with(|| {
+			System::set_block_number(1);
+			let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
+				.unwrap_or_else(|e| panic!("preset {preset}: {e:?}"));
+			assert!(weight.all_lte(configs::RuntimeBlockWeights::get().max_block), "{preset}");
+		});
+	}
+	// The checks bite: a pallet whose stored version differs from its code's fails them.
+	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		frame_support::traits::StorageVersion::new(99).put::<GpuRegistry>();
+		assert!(Executive::try_runtime_upgrade(UpgradeCheckSelect::All).is_err());
+	});
+}
