@@ -2,8 +2,9 @@
 # Validates docker/docker-compose.yml with `docker compose config` (v2) or `docker-compose config`
 # (v1) — no container engine is needed for that — and checks the network's wiring: the four
 # validators with their session-key flags and distinct node keys, a bootnode address whose peer
-# id is Alice's node key, and the RPC node's public flags. Skips with a message (exit 0) where
-# neither compose is installed.
+# id is Alice's node key, and the RPC node's public flags. Where neither compose is installed it
+# installs Debian's docker-compose (v1, no engine) with apt-get when it can, and otherwise skips
+# with a message (exit 0).
 #
 # Usage: tests/docker_compose_check.sh [PATH/TO/heliox-node]   (the binary only checks the
 # bootnode's peer id; default $CARGO_TARGET_DIR/debug/heliox-node, skipped if absent)
@@ -11,6 +12,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 file=docker/docker-compose.yml
 node=${1:-${CARGO_TARGET_DIR:-$HOME/.cache/heliox-target}/debug/heliox-node}
+
+if ! command -v docker-compose >/dev/null 2>&1 &&
+	! { command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; } &&
+	command -v apt-get >/dev/null 2>&1; then
+	sudo=""
+	[[ $(id -u) -ne 0 ]] && sudo="sudo"
+	echo "installing docker-compose with apt-get (for 'docker-compose config')" >&2
+	{ $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+		docker-compose >/dev/null; } || echo "could not install docker-compose" >&2
+fi
 
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
 	compose=(docker compose)
